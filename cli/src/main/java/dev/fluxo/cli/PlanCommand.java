@@ -1,0 +1,64 @@
+package dev.fluxo.cli;
+
+import dev.fluxo.cli.plan.Plan;
+import dev.fluxo.cli.plan.PlanJson;
+import dev.fluxo.cli.plan.PlanTree;
+import dev.fluxo.stacks.config.InvalidStackConfigException;
+import dev.fluxo.stacks.config.StackFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code fluxo plan <stack>}: runs the stack program in-process under mocks and prints what it would create. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Show the resources a stack would create, without AWS or the Pulumi CLI (runs under mocks).")
+final class PlanCommand implements Callable<Integer> {
+    /** Exit code for invalid configuration. */
+    static final int INVALID_CONFIG = 2;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "STACK", description = "Stack name: reads <stacks-dir>/Pulumi.<STACK>.yaml (dev, staging, prod…)")
+    String stack;
+
+    @Option(names = "--stacks-dir", paramLabel = "DIR", description = "Where the Pulumi.<stack>.yaml files are (default: ${DEFAULT-VALUE})")
+    Path stacksDir = Workspace.root().resolve("stacks");
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the full graph (type, name, parent, inputs) as JSON; '-' for standard output")
+    String json;
+
+    @Override
+    public Integer call() throws IOException {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        var config = StackFile.load(stacksDir, stack);
+        Plan plan;
+        try {
+            plan = Plan.run(config);
+        } catch (InvalidStackConfigException e) {
+            err.println(e.getMessage());
+            return INVALID_CONFIG;
+        }
+        if (json != null && json.equals("-")) {
+            out.println(PlanJson.render(plan));
+            return plan.exitCode();
+        }
+        out.print(PlanTree.render(plan));
+        if (json != null) {
+            var path = Path.of(json);
+            if (path.getParent() != null) {
+                Files.createDirectories(path.getParent());
+            }
+            Files.writeString(path, PlanJson.render(plan));
+            out.println("Wrote " + plan.resources().size() + " resources to " + path);
+        }
+        return plan.exitCode();
+    }
+}

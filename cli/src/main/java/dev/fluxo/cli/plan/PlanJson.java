@@ -1,0 +1,32 @@
+package dev.fluxo.cli.plan;
+
+import com.google.gson.GsonBuilder;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The full plan graph as JSON, for other tools (policy tests, diagrams, cost estimates). */
+public final class PlanJson {
+    private PlanJson() {
+    }
+
+    public static String render(Plan plan) {
+        var root = new LinkedHashMap<String, Object>();
+        root.put("stack", plan.spec().stack());
+        root.put("environment", plan.spec().environment().id());
+        root.put("region", plan.spec().region());
+        root.put("resources", plan.resources().stream().map(PlanJson::resource).toList());
+        root.put("counts", plan.countsByType());
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root);
+    }
+
+    private static Map<String, Object> resource(PlannedResource r) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("type", r.type());
+        m.put("name", r.name());
+        m.put("parent", r.parent().orElse(null));
+        m.put("inputs", r.inputs());
+        return m;
+    }
+
+}

@@ -1,0 +1,360 @@
+package dev.fluxo.components.testing;
+
+import com.pulumi.test.Mocks;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+
+/**
+ * Pulumi {@link Mocks} that record what a program registers and answer like AWS would, so a stack can be
+ * planned and tested without credentials.
+ *
+ * <p>Every resource is recorded in registration order with its inputs (the only place Pulumi exposes them
+ * under mocks). The state returned is the inputs plus plausible computed outputs: {@code id}, {@code arn}
+ * ({@code arn:aws:<service>:<region>:123456789012:<name>}), S3 {@code bucket} from {@code bucket} or
+ * {@code bucketPrefix}, {@code name} from {@code namePrefix}, RDS {@code address}/{@code port}/
+ * {@code masterUserSecrets}, KMS {@code keyId}, and so on. Computed values are derived from the logical name,
+ * so two runs of the same program return the same values.
+ *
+ * <p>Invokes: {@code getAvailabilityZones}, {@code getCallerIdentity}, {@code getRegion} and
+ * {@code getPartition} are answered; any other invoke fails with an exception that names its token, because
+ * an empty answer would only surface later as a null deep inside the program.
+ *
+ * <pre>{@code
+ * var mocks = new RecordingMocks();
+ * PulumiTest.withMocks(mocks).runTest(ctx -> new Network("net", args, null)).throwOnError();
+ * assertThat(mocks.ofType(RecordingMocks.VPC)).hasSize(1);
+ * }</pre>
+ */
+public final class RecordingMocks implements Mocks {
+    /** The region the mocks answer for unless another is given. */
+    public static final String DEFAULT_REGION = "us-east-1";
+    /** The account id in every ARN and in {@code getCallerIdentity}. */
+    public static final String ACCOUNT_ID = "123456789012";
+    /** How many availability zones {@code getAvailabilityZones} returns. */
+    public static final int AVAILABILITY_ZONE_COUNT = 3;
+
+    public static final String GET_AVAILABILITY_ZONES = "aws:index/getAvailabilityZones:getAvailabilityZones";
+    public static final String GET_CALLER_IDENTITY = "aws:index/getCallerIdentity:getCallerIdentity";
+    public static final String GET_REGION = "aws:index/getRegion:getRegion";
+    public static final String GET_PARTITION = "aws:index/getPartition:getPartition";
+    /** Type token of a VPC, handy in assertions. */
+    public static final String VPC = "aws:ec2/vpc:Vpc";
+
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
+
+    private final String region;
+    private final List<RecordedResource> resources = new CopyOnWriteArrayList<>();
+    private final List<RecordedInvoke> invokes = new CopyOnWriteArrayList<>();
+
+    /** Mocks for {@link #DEFAULT_REGION}. */
+    public RecordingMocks() {
+        this(DEFAULT_REGION);
+    }
+
+    /** Mocks for the given region, e.g. {@code "sa-east-1"}. */
+    public RecordingMocks(String region) {
+        Objects.requireNonNull(region, "region");
+        if (!REGION.matcher(region).matches()) {
+            throw new IllegalArgumentException("not an AWS region name: '" + region + "' (expected e.g. us-east-1)");
+        }
+        this.region = region;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    /** Every resource in registration order (components included). */
+    public List<RecordedResource> resources() {
+        return List.copyOf(resources);
+    }
+
+    /** The resources of one type token, e.g. {@code aws:s3/bucketV2:BucketV2}, in registration order. */
+    public List<RecordedResource> ofType(String token) {
+        return resources.stream().filter(r -> r.type().equals(token)).toList();
+    }
+
+    /** The resource with this logical name; fails if there is none or more than one. */
+    public RecordedResource named(String name) {
+        var matches = resources.stream().filter(r -> r.name().equals(name)).toList();
+        if (matches.size() != 1) {
+            throw new IllegalArgumentException("expected one resource named '" + name + "' but found "
+                    + matches.size() + "; names: " + resources.stream().map(RecordedResource::name).toList());
+        }
+        return matches.get(0);
+    }
+
+    /** Every invoke in call order. */
+    public List<RecordedInvoke> invokes() {
+        return List.copyOf(invokes);
+    }
+
+    /** Forgets everything recorded, to reuse the mocks for another run. */
+    public void clear() {
+        resources.clear();
+        invokes.clear();
+    }
+
+    @Override
+    public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+        var inputs = args.inputs == null ? Map.<String, Object>of() : args.inputs;
+        resources.add(new RecordedResource(args.type, args.name, inputs));
+        if (isComponent(args.type)) {
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), inputs));
+        }
+        var state = new LinkedHashMap<String, Object>(inputs);
+        var id = new ComputedState(args.type, args.name, state).fill();
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+        invokes.add(new RecordedInvoke(args.token, args.args == null ? Map.of() : args.args));
+        return switch (args.token) {
+            case GET_AVAILABILITY_ZONES -> done(availabilityZones());
+            case GET_CALLER_IDENTITY -> done(Map.of("accountId", ACCOUNT_ID, "id", ACCOUNT_ID, "userId", "AIDAFLUXOMOCKS",
+                    "arn", "arn:aws:iam::" + ACCOUNT_ID + ":user/fluxo-mocks"));
+            case GET_REGION -> done(Map.of("name", region, "id", region, "description", region,
+                    "endpoint", "ec2." + region + ".amazonaws.com"));
+            case GET_PARTITION -> done(Map.of("partition", "aws", "id", "aws", "dnsSuffix", "amazonaws.com",
+                    "reverseDnsPrefix", "com.amazonaws"));
+            default -> CompletableFuture.failedFuture(new UnsupportedOperationException(
+                    "RecordingMocks cannot answer invoke '" + args.token + "' (args " + args.args + "); it answers "
+                            + List.of(GET_AVAILABILITY_ZONES, GET_CALLER_IDENTITY, GET_REGION, GET_PARTITION)));
+        };
+    }
+
+    private Map<String, Object> availabilityZones() {
+        var prefix = shortRegion(region);
+        var names = new java.util.ArrayList<Object>();
+        var zoneIds = new java.util.ArrayList<Object>();
+        for (int i = 0; i < AVAILABILITY_ZONE_COUNT; i++) {
+            names.add(region + (char) ('a' + i));
+            zoneIds.add(prefix + "-az" + (i + 1));
+        }
+        return Map.of("id", region, "names", names, "zoneIds", zoneIds, "groupNames", List.of(region),
+                "state", "available", "excludeNames", List.of(), "excludeZoneIds", List.of(), "filters", List.of());
+    }
+
+    /** {@code us-east-1} → {@code use1}, as AWS zone ids spell it. */
+    private static String shortRegion(String region) {
+        var parts = region.split("-");
+        var middle = new StringBuilder();
+        for (int i = 1; i < parts.length - 1; i++) {
+            middle.append(parts[i].charAt(0));
+        }
+        return parts[0] + middle + parts[parts.length - 1];
+    }
+
+    private static <T> CompletableFuture<T> done(T value) {
+        return CompletableFuture.completedFuture(value);
+    }
+
+    /** A component's token has no {@code module/resource} part: {@code fluxo:index:Lakehouse}, {@code pulumi:pulumi:Stack}. */
+    private static boolean isComponent(String type) {
+        var parts = type.split(":");
+        return parts.length < 3 || !parts[1].contains("/");
+    }
+
+    /** Deterministic hex derived from a logical name, so mocked ids are stable across runs. */
+    static String hash(String value, int length) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, length);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
+    /** Adds the outputs AWS would compute to one resource's state and returns its id. */
+    private final class ComputedState {
+        private final String type;
+        private final String logicalName;
+        private final Map<String, Object> state;
+        private final String service;
+        private final String kind;
+
+        ComputedState(String type, String logicalName, Map<String, Object> state) {
+            this.type = type;
+            this.logicalName = logicalName;
+            this.state = state;
+            var module = type.split(":")[1];
+            this.service = module.substring(0, module.indexOf('/'));
+            this.kind = module.substring(module.indexOf('/') + 1);
+        }
+
+        String fill() {
+            var name = physicalName();
+            var hex = hash(type + "::" + logicalName, 17);
+            var arnPrefix = "arn:aws:" + service + ":" + region + ":" + ACCOUNT_ID + ":";
+            state.put("region", region);
+            state.put("tagsAll", state.getOrDefault("tags", Map.of()));
+            switch (type) {
+                case "aws:s3/bucketV2:BucketV2", "aws:s3/bucket:Bucket" -> {
+                    state.put("bucket", name);
+                    state.put("arn", "arn:aws:s3:::" + name);
+                    state.put("bucketDomainName", name + ".s3.amazonaws.com");
+                    state.put("bucketRegionalDomainName", name + ".s3." + region + ".amazonaws.com");
+                    return name;
+                }
+                case "aws:kms/key:Key" -> {
+                    var keyId = uuid(hex);
+                    state.put("keyId", keyId);
+                    state.put("arn", arnPrefix + "key/" + keyId);
+                    return keyId;
+                }
+                case "aws:kms/alias:Alias" -> {
+                    state.put("arn", arnPrefix + name);
+                    state.putIfAbsent("targetKeyArn", arnPrefix + "key/" + state.getOrDefault("targetKeyId", ""));
+                    return name;
+                }
+                case "aws:rds/instance:Instance" -> {
+                    var identifier = (String) state.computeIfAbsent("identifier", k -> name);
+                    var endpoint = identifier + "." + hex.substring(0, 12) + "." + region + ".rds.amazonaws.com";
+                    state.putIfAbsent("port", 5432);
+                    state.put("address", endpoint);
+                    state.put("endpoint", endpoint + ":" + state.get("port"));
+                    state.put("resourceId", "db-" + hex.toUpperCase());
+                    state.put("arn", arnPrefix + "db:" + identifier);
+                    if (Boolean.TRUE.equals(state.get("manageMasterUserPassword"))) {
+                        state.put("masterUserSecrets", List.of(Map.of(
+                                "secretArn", "arn:aws:secretsmanager:" + region + ":" + ACCOUNT_ID + ":secret:rds!db-"
+                                        + uuid(hex) + "-" + hex.substring(0, 6),
+                                "kmsKeyId", state.getOrDefault("masterUserSecretKmsKeyId", "aws/secretsmanager"),
+                                "secretStatus", "active")));
+                    }
+                    return identifier;
+                }
+                case "aws:iam/role:Role" -> {
+                    state.put("arn", "arn:aws:iam::" + ACCOUNT_ID + ":role/" + name);
+                    state.put("uniqueId", "AROA" + hex.toUpperCase());
+                    return name;
+                }
+                case "aws:iam/rolePolicy:RolePolicy" -> {
+                    return state.getOrDefault("role", "role") + ":" + name;
+                }
+                case "aws:cloudwatch/logGroup:LogGroup" -> {
+                    state.put("arn", "arn:aws:logs:" + region + ":" + ACCOUNT_ID + ":log-group:" + name);
+                    return name;
+                }
+                case "aws:glue/catalogDatabase:CatalogDatabase" -> {
+                    state.putIfAbsent("catalogId", ACCOUNT_ID);
+                    state.put("arn", arnPrefix + "database/" + name);
+                    return ACCOUNT_ID + ":" + name;
+                }
+                case "aws:glue/catalogTable:CatalogTable" -> {
+                    var database = state.getOrDefault("databaseName", "default");
+                    state.putIfAbsent("catalogId", ACCOUNT_ID);
+                    state.put("arn", arnPrefix + "table/" + database + "/" + name);
+                    return ACCOUNT_ID + ":" + database + ":" + name;
+                }
+                case "aws:athena/workgroup:Workgroup" -> {
+                    state.put("arn", arnPrefix + "workgroup/" + name);
+                    return name;
+                }
+                case "aws:cloudwatch/metricAlarm:MetricAlarm" -> {
+                    state.put("arn", arnPrefix + "alarm:" + name);
+                    return name;
+                }
+                case "aws:rds/subnetGroup:SubnetGroup" -> {
+                    state.put("arn", arnPrefix + "subgrp:" + name);
+                    return name;
+                }
+                case "aws:rds/parameterGroup:ParameterGroup" -> {
+                    state.put("arn", arnPrefix + "pg:" + name);
+                    return name;
+                }
+                case "aws:sns/topic:Topic", "aws:sqs/queue:Queue" -> {
+                    state.put("arn", arnPrefix + name);
+                    return name;
+                }
+                default -> {
+                    if (service.equals("ec2") || service.equals("vpc")) {
+                        return ec2(hex, arnPrefix);
+                    }
+                    var id = logicalName + "-" + hex.substring(0, 8);
+                    state.put("arn", arnPrefix + name);
+                    return id;
+                }
+            }
+        }
+
+        private String ec2(String hex, String arnPrefix) {
+            var prefix = switch (kind) {
+                case "vpc:Vpc" -> "vpc";
+                case "subnet:Subnet" -> "subnet";
+                case "securityGroup:SecurityGroup", "defaultSecurityGroup:DefaultSecurityGroup" -> "sg";
+                case "routeTable:RouteTable", "defaultRouteTable:DefaultRouteTable" -> "rtb";
+                case "internetGateway:InternetGateway" -> "igw";
+                case "natGateway:NatGateway" -> "nat";
+                case "eip:Eip" -> "eipalloc";
+                case "vpcEndpoint:VpcEndpoint" -> "vpce";
+                case "flowLog:FlowLog" -> "fl";
+                case "securityGroupIngressRule:SecurityGroupIngressRule",
+                     "securityGroupEgressRule:SecurityGroupEgressRule" -> "sgr";
+                case "routeTableAssociation:RouteTableAssociation" -> "rtbassoc";
+                default -> kind.substring(0, kind.indexOf(':')).toLowerCase();
+            };
+            var id = prefix + "-" + hex;
+            var resourceKind = kind.substring(0, kind.indexOf(':'))
+                    .replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
+            state.put("arn", "arn:aws:ec2:" + region + ":" + ACCOUNT_ID + ":" + resourceKind + "/" + id);
+            state.put("ownerId", ACCOUNT_ID);
+            switch (kind) {
+                case "vpc:Vpc" -> {
+                    state.put("defaultSecurityGroupId", "sg-default" + hex.substring(0, 8));
+                    state.put("mainRouteTableId", "rtb-main" + hex.substring(0, 8));
+                    state.put("defaultNetworkAclId", "acl-" + hex);
+                }
+                case "vpcEndpoint:VpcEndpoint" -> {
+                    state.put("prefixListId", "pl-" + hex.substring(0, 8));
+                    state.put("dnsEntries", List.of());
+                }
+                case "eip:Eip" -> state.put("publicIp", "203.0.113." + (Integer.parseInt(hex.substring(0, 2), 16) % 250 + 1));
+                default -> { }
+            }
+            return id;
+        }
+
+        /** {@code name}, else {@code namePrefix}/{@code bucketPrefix} plus a suffix, else the logical name plus one. */
+        private String physicalName() {
+            var suffix = hash("name::" + type + "::" + logicalName, 8);
+            Object explicit = state.get(type.startsWith("aws:s3/") ? "bucket" : "name");
+            if (explicit instanceof String s && !s.isEmpty()) {
+                return s;
+            }
+            for (var key : List.of("namePrefix", "bucketPrefix", "identifierPrefix")) {
+                if (state.get(key) instanceof String prefix && !prefix.isEmpty()) {
+                    var generated = prefix + suffix;
+                    state.put(key.equals("bucketPrefix") ? "bucket" : key.equals("identifierPrefix") ? "identifier" : "name",
+                            generated);
+                    return generated;
+                }
+            }
+            var generated = logicalName + "-" + suffix.substring(0, 7);
+            if (type.startsWith("aws:s3/")) {
+                state.put("bucket", generated);
+            } else if (!type.equals("aws:rds/instance:Instance")) {
+                state.putIfAbsent("name", generated);
+            }
+            return generated;
+        }
+
+        private static String uuid(String hex) {
+            var h = (hex + hex + hex).substring(0, 32);
+            return h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-" + h.substring(16, 20)
+                    + "-" + h.substring(20, 32);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.fluxo.pipeline.change;
+
+import java.util.Optional;
+
+/** What a change did to the source row, with the letter Debezium (and the {@code op} column) uses for it. */
+public enum Op {
+    CREATE('c'),
+    UPDATE('u'),
+    DELETE('d'),
+    /** A row read by a snapshot (initial load), not a change made in the source. */
+    READ('r');
+
+    private final char letter;
+
+    Op(char letter) {
+        this.letter = letter;
+    }
+
+    /** The one-letter code stored in the {@code op} column. */
+    public String letter() {
+        return String.valueOf(letter);
+    }
+
+    /** Whether the change carries the row's new state (an after image). */
+    public boolean writesRow() {
+        return this != DELETE;
+    }
+
+    /** The op for a Debezium letter; empty for anything else (truncate, message, garbage). */
+    public static Optional<Op> fromLetter(String code) {
+        if (code == null || code.length() != 1) {
+            return Optional.empty();
+        }
+        for (Op op : values()) {
+            if (op.letter == code.charAt(0)) {
+                return Optional.of(op);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.fluxo.stacks.config;
+
+import org.junit.jupiter.params.provider.Arguments;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/** A valid base configuration and the invalid variations of it that validation must reject, with the message. */
+public final class InvalidConfigCases {
+
+    private InvalidConfigCases() {
+    }
+
+    public static Map<String, String> validDev() {
+        var m = new HashMap<String, String>();
+        m.put("aws:region", "us-east-1");
+        m.put("fluxo:environment", "dev");
+        m.put("fluxo:owner", "data-platform");
+        m.put("fluxo:costCenter", "cc-1");
+        m.put("fluxo:network", "{\"cidr\":\"10.20.0.0/16\",\"azCount\":2}");
+        return m;
+    }
+
+    public static Map<String, String> validProd() {
+        var m = validDev();
+        m.put("fluxo:environment", "prod");
+        m.put("fluxo:database", "{\"multiAz\":true,\"deletionProtection\":true,\"backupRetentionDays\":7}");
+        return m;
+    }
+
+    public static StackConfig config(Map<String, String> values) {
+        return new StackConfig("test", values, Set.of());
+    }
+
+    private static Arguments dev(String name, Consumer<Map<String, String>> change, String expected) {
+        var m = validDev();
+        change.accept(m);
+        return Arguments.of(name, config(m), expected);
+    }
+
+    private static Arguments prod(String name, Consumer<Map<String, String>> change, String expected) {
+        var m = validProd();
+        change.accept(m);
+        return Arguments.of(name, config(m), expected);
+    }
+
+    /** (case name, config, a line the report must contain). */
+    public static Stream<Arguments> cases() {
+        return Stream.of(
+                dev("unknown top-level key", m -> m.put("fluxo:netwrok", "{}"),
+                        "fluxo:netwrok = {}\n     unknown key: did you mean fluxo:network?"),
+                dev("unknown nested key", m -> m.put("fluxo:network", "{\"cidr\":\"10.20.0.0/16\",\"azCuont\":2}"),
+                        "fluxo:network.azCuont = 2\n     unknown key: did you mean fluxo:network.azCount?"),
+                dev("missing environment", m -> m.remove("fluxo:environment"),
+                        "fluxo:environment = (not set)\n     required key is missing\n     allowed: "),
+                dev("environment not in the enum", m -> m.put("fluxo:environment", "production"),
+                        "fluxo:environment = production\n     not one of the allowed values"),
+                dev("wrong type for a number", m -> m.put("fluxo:network", "{\"azCount\":\"two\"}"),
+                        "fluxo:network.azCount = two\n     expected a whole number, got 'two'\n     allowed: a whole number from 2 to 6"),
+                dev("number out of range", m -> m.put("fluxo:network", "{\"azCount\":9}"),
+                        "fluxo:network.azCount = 9\n     out of range\n     allowed: a whole number from 2 to 6"),
+                dev("wrong type for a boolean", m -> m.put("fluxo:allowDataDeletion", "yes"),
+                        "fluxo:allowDataDeletion = yes\n     expected true or false, got 'yes'"),
+                dev("section that is not an object", m -> m.put("fluxo:database", "db.t4g.micro"),
+                        "fluxo:database = db.t4g.micro\n     expected an object, got 'db.t4g.micro'"),
+                dev("CIDR syntax", m -> m.put("fluxo:network", "{\"cidr\":\"10.20.0.0/33\"}"),
+                        "fluxo:network.cidr = 10.20.0.0/33\n     not a valid IPv4 CIDR block"),
+                dev("CIDR with host bits", m -> m.put("fluxo:network", "{\"cidr\":\"10.20.1.0/16\"}"),
+                        "fluxo:network.cidr = 10.20.1.0/16\n     not a valid IPv4 CIDR block"),
+                dev("CIDR too small for the subnets", m -> m.put("fluxo:network", "{\"cidr\":\"10.20.0.0/27\"}"),
+                        "fluxo:network.cidr = 10.20.0.0/27\n     AWS VPCs take /16 to /28 and Fluxo needs room for its subnets"),
+                dev("CIDR overlapping a peered network",
+                        m -> m.put("fluxo:network", "{\"cidr\":\"10.20.0.0/16\",\"peeredCidrs\":[\"10.0.0.0/8\"]}"),
+                        "fluxo:network.cidr = 10.20.0.0/16\n     overlaps the peered network 10.0.0.0/8"),
+                dev("NAT gateway without public subnets", m -> m.put("fluxo:network", "{\"natGateway\":true}"),
+                        "fluxo:network.natGateway = true\n     a NAT gateway needs public subnets"),
+                dev("log retention CloudWatch does not accept", m -> m.put("fluxo:network", "{\"flowLogRetentionDays\":10}"),
+                        "fluxo:network.flowLogRetentionDays = 10\n     not an accepted value\n     allowed: one of [1, 3, 5, 7, 14, 30"),
+                dev("engine version not supported", m -> m.put("fluxo:database", "{\"engineVersion\":\"13\"}"),
+                        "fluxo:database.engineVersion = 13\n     not one of the allowed values"),
+                dev("storage ceiling below storage",
+                        m -> m.put("fluxo:database", "{\"allocatedStorageGb\":100,\"maxAllocatedStorageGb\":50}"),
+                        "fluxo:database.maxAllocatedStorageGb = 50\n     smaller than allocatedStorageGb (100)"),
+                dev("region format", m -> m.put("aws:region", "US East"),
+                        "aws:region = US East\n     not a valid value\n     allowed: an AWS region code such as us-east-1"),
+                dev("missing region", m -> m.remove("aws:region"),
+                        "aws:region = (not set)\n     required key is missing"),
+                dev("plain-text secret", m -> m.put("fluxo:maskingKey", "0123456789abcdef0123456789abcdef"),
+                        "fluxo:maskingKey = [hidden]\n     secrets are only accepted as Pulumi secrets"),
+                dev("alarm e-mail shape", m -> m.put("fluxo:alarms", "{\"email\":\"oncall\"}"),
+                        "fluxo:alarms.email = oncall\n     not a valid value\n     allowed: an e-mail address"),
+                prod("prod without Multi-AZ", m -> m.put("fluxo:database", "{\"deletionProtection\":true,\"backupRetentionDays\":7}"),
+                        "fluxo:database.multiAz = false\n     prod requires a Multi-AZ source database"),
+                prod("prod without deletion protection", m -> m.put("fluxo:database", "{\"multiAz\":true,\"backupRetentionDays\":7}"),
+                        "fluxo:database.deletionProtection = false\n     prod requires deletion protection"),
+                prod("prod with short backups", m -> m.put("fluxo:database", "{\"multiAz\":true,\"deletionProtection\":true,\"backupRetentionDays\":3}"),
+                        "fluxo:database.backupRetentionDays = 3\n     prod requires at least 7 days of backups"),
+                prod("prod allowing data deletion", m -> m.put("fluxo:allowDataDeletion", "true"),
+                        "fluxo:allowDataDeletion = true\n     prod data can never be deleted by a stack update"));
+    }
+
+    /** A config whose secret key set marks {@code fluxo:maskingKey} secret. */
+    public static StackConfig withSecretMaskingKey(String value) {
+        var m = validDev();
+        m.put("fluxo:maskingKey", value);
+        var secrets = new HashSet<String>();
+        secrets.add("fluxo:maskingKey");
+        return new StackConfig("test", m, secrets);
+    }
+}
