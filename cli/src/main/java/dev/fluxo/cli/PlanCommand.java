@@ -1,6 +1,6 @@
 package dev.fluxo.cli;
 
-import dev.fluxo.cli.plan.Plan;
+import dev.fluxo.stacks.plan.Plan;
 import dev.fluxo.cli.plan.PlanJson;
 import dev.fluxo.cli.plan.PlanTree;
 import dev.fluxo.stacks.config.InvalidStackConfigException;
@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
         description = "Show the resources a stack would create, without AWS or the Pulumi CLI (runs under mocks).")
 final class PlanCommand implements Callable<Integer> {
     /** Exit code for invalid configuration. */
-    static final int INVALID_CONFIG = 2;
+    static final int INVALID_CONFIG = dev.fluxo.stacks.FluxoProgram.INVALID_CONFIG;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -5,13 +5,19 @@ import com.pulumi.Pulumi;
 import dev.fluxo.stacks.config.InvalidStackConfigException;
 import dev.fluxo.stacks.config.StackConfig;
 import dev.fluxo.stacks.config.StackSpecParser;
+import dev.fluxo.stacks.plan.Plan;
 import dev.fluxo.stacks.spec.StackSpec;
 
 /**
- * The Pulumi program ({@code Pulumi.yaml} runs its jar). Configuration is validated as a whole before Pulumi starts,
- * so a bad stack file ends with the full list of problems and no resource registered.
+ * The Pulumi program ({@code Pulumi.yaml} runs its jar). Before Pulumi starts, the configuration is validated as a
+ * whole and the program is run once under mocks so that every resource's inputs are checked against the policies
+ * ({@code policies/}): a bad stack file or a mandatory violation ends the preview or update with the full report
+ * and nothing registered. Advisory violations are printed as warnings.
  */
 public final class FluxoProgram {
+
+    /** Exit code for invalid configuration. */
+    public static final int INVALID_CONFIG = 2;
 
     private FluxoProgram() {
     }
@@ -24,7 +30,15 @@ public final class FluxoProgram {
             spec = StackSpecParser.parse(project, config);
         } catch (InvalidStackConfigException e) {
             System.err.println(e.getMessage());
-            System.exit(2);
+            System.exit(INVALID_CONFIG);
+            return;
+        }
+        var preflight = Plan.run(config);
+        if (!preflight.policy().violations().isEmpty() || !preflight.policy().suppressed().isEmpty()) {
+            System.err.println(preflight.policy().render());
+        }
+        if (preflight.policy().hasMandatory()) {
+            System.exit(Plan.POLICY_VIOLATION);
             return;
         }
         Pulumi.run(ctx -> FluxoStack.define(ctx, spec));

@@ -37,9 +37,9 @@ final class MaskingKey {
         if (spec.maskingKeyConfigured()) {
             value = Config.of(StackSpecParser.NAMESPACE).requireSecret("maskingKey");
         } else {
-            value = Output.ofSecret(SecretsmanagerFunctions.getRandomPassword(GetRandomPasswordArgs.builder()
-                    .passwordLength(GENERATED_LENGTH).excludePunctuation(true).build())
-                    .applyValue(GetRandomPasswordResult::randomPassword));
+            value = SecretsmanagerFunctions.getRandomPassword(GetRandomPasswordArgs.builder()
+                            .passwordLength(GENERATED_LENGTH).excludePunctuation(true).build())
+                    .applyValue(GetRandomPasswordResult::randomPassword).asSecret();
             options.ignoreChanges(List.of("secretString"));
         }
         new SecretVersion("masking-key", SecretVersionArgs.builder()

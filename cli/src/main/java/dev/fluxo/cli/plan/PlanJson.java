@@ -1,5 +1,8 @@
 package dev.fluxo.cli.plan;
 
+import dev.fluxo.stacks.plan.Plan;
+import dev.fluxo.stacks.plan.PlannedResource;
+
 import com.google.gson.GsonBuilder;
 
 import java.util.LinkedHashMap;
@@ -17,6 +20,7 @@ public final class PlanJson {
         root.put("region", plan.spec().region());
         root.put("resources", plan.resources().stream().map(PlanJson::resource).toList());
         root.put("counts", plan.countsByType());
+        root.put("policy", plan.policy().toMap());
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root);
     }
 

@@ -56,8 +56,10 @@ public final class PolicyStatement {
 
     /** The statement as JSON, once every resource and condition value is known. */
     Output<JsonObject> toJson() {
-        var values = new ArrayList<Output<String>>(resources);
+        // The values are consumed below in document order: principals, resources, conditions.
+        var values = new ArrayList<Output<String>>();
         principals.values().forEach(values::addAll);
+        values.addAll(resources);
         conditions.values().forEach(byKey -> byKey.values().forEach(values::addAll));
         return Output.all(values).applyValue(resolved -> {
             var it = resolved.iterator();

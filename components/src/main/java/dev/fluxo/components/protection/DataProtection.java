@@ -61,7 +61,10 @@ public final class DataProtection {
         return protect;
     }
 
-    /** Options for a data resource: {@code parent}, {@code retainOnDelete} unless deletion is allowed, and {@code protect}. */
+    /**
+     * Options for a data resource: {@code parent}, {@code retainOnDelete} unless deletion is allowed, and
+     * {@code protect}.
+     */
     public CustomResourceOptions options(Resource parent) {
         return CustomResourceOptions.builder()
                 .parent(parent)

@@ -8,7 +8,9 @@ import java.util.Optional;
 
 /**
  * One resource as the Pulumi engine would have received it: its type token, its logical name and its input
- * properties (wire names, camelCase; plain Java values: String, Boolean, Number, List, Map).
+ * properties (wire names, camelCase; plain Java values: String, Boolean, Number, List, Map). The wire
+ * carries every number as a double; whole numbers are recorded as {@link Integer} (or {@link Long} when
+ * larger), so {@code inputs().get("port")} equals {@code 5432}.
  *
  * @param type   the type token, e.g. {@code aws:s3/bucketV2:BucketV2}
  * @param name   the logical (Pulumi) name
@@ -18,10 +20,36 @@ public record RecordedResource(String type, String name, Map<String, Object> inp
     public RecordedResource {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(name, "name");
-        inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs == null ? Map.of() : inputs));
+        inputs = normalize(inputs == null ? Map.of() : inputs);
     }
 
-    /** The input at a dotted path ({@code "versioningConfiguration.status"}); list elements by index ({@code "rules.0.id"}). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> normalize(Map<String, Object> map) {
+        var copy = new LinkedHashMap<String, Object>();
+        map.forEach((k, v) -> copy.put(k, normalizeValue(v)));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object normalizeValue(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return normalize((Map<String, Object>) map);
+        }
+        if (value instanceof java.util.List<?> list) {
+            return Collections.unmodifiableList(list.stream().map(RecordedResource::normalizeValue)
+                    .collect(java.util.stream.Collectors.toList()));
+        }
+        if (value instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 9.0e15) {
+            long whole = d.longValue();
+            return whole >= Integer.MIN_VALUE && whole <= Integer.MAX_VALUE ? (Object) (int) whole : (Object) whole;
+        }
+        return value;
+    }
+
+    /**
+     * The input at a dotted path ({@code "versioningConfiguration.status"}); list elements by index
+     * ({@code "rules.0.id"}).
+     */
     public Optional<Object> input(String path) {
         Object current = inputs;
         for (var part : path.split("\\.")) {

@@ -19,8 +19,10 @@ import java.util.regex.Pattern;
  * Pulumi {@link Mocks} that record what a program registers and answer like AWS would, so a stack can be
  * planned and tested without credentials.
  *
- * <p>Every resource is recorded in registration order with its inputs (the only place Pulumi exposes them
- * under mocks). The state returned is the inputs plus plausible computed outputs: {@code id}, {@code arn}
+ * <p>Every resource (components included, the root stack not) is recorded with its inputs, the only place
+ * Pulumi exposes them under mocks, in the order the engine registers them: a resource waits for its parent and
+ * for the outputs it consumes, so independent resources may arrive in any order. The state returned is the
+ * inputs plus plausible computed outputs: {@code id}, {@code arn}
  * ({@code arn:aws:<service>:<region>:123456789012:<name>}), S3 {@code bucket} from {@code bucket} or
  * {@code bucketPrefix}, {@code name} from {@code namePrefix}, RDS {@code address}/{@code port}/
  * {@code masterUserSecrets}, KMS {@code keyId}, and so on. Computed values are derived from the logical name,
@@ -161,7 +163,10 @@ public final class RecordingMocks implements Mocks {
         return CompletableFuture.completedFuture(value);
     }
 
-    /** A component's token has no {@code module/resource} part: {@code fluxo:index:Lakehouse}, {@code pulumi:pulumi:Stack}. */
+    /**
+     * A component's token has no {@code module/resource} part: {@code fluxo:index:Lakehouse},
+     * {@code pulumi:pulumi:Stack}.
+     */
     private static boolean isComponent(String type) {
         var parts = type.split(":");
         return parts.length < 3 || !parts[1].contains("/");
@@ -191,7 +196,7 @@ public final class RecordingMocks implements Mocks {
             this.state = state;
             var module = type.split(":")[1];
             this.service = module.substring(0, module.indexOf('/'));
-            this.kind = module.substring(module.indexOf('/') + 1);
+            this.kind = type.substring(type.indexOf('/') + 1);
         }
 
         String fill() {

@@ -31,9 +31,12 @@ public record SourcePosition(Kind kind, BigInteger value, Long txId) implements 
         SEQUENCE(SEQUENCE_DIGITS);
 
         private final int digits;
+        /** 10^digits: the first value too wide to render. */
+        private final BigInteger limit;
 
         Kind(int digits) {
             this.digits = digits;
+            this.limit = BigInteger.TEN.pow(digits);
         }
 
         public int digits() {
@@ -49,14 +52,15 @@ public record SourcePosition(Kind kind, BigInteger value, Long txId) implements 
         if (value.signum() < 0) {
             throw new IllegalArgumentException("a source position is never negative: " + value);
         }
-        if (value.toString().length() > kind.digits) {
+        if (value.compareTo(kind.limit) >= 0) {
             throw new IllegalArgumentException(kind + " position has more than " + kind.digits + " digits: " + value);
         }
     }
 
     /** A PostgreSQL LSN, read as unsigned 64 bits (Debezium reports it as a JSON number). */
     public static SourcePosition lsn(long lsn, Long txId) {
-        return new SourcePosition(Kind.LSN, BigInteger.valueOf(lsn).and(UNSIGNED_LONG_MASK), txId);
+        BigInteger value = BigInteger.valueOf(lsn);
+        return new SourcePosition(Kind.LSN, lsn >= 0 ? value : value.and(UNSIGNED_LONG_MASK), txId);
     }
 
     /** A Kafka offset. */

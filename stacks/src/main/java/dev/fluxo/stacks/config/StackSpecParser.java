@@ -4,7 +4,10 @@ import dev.fluxo.stacks.spec.AlarmSpec;
 import dev.fluxo.stacks.spec.DatabaseSpec;
 import dev.fluxo.stacks.spec.Environment;
 import dev.fluxo.stacks.spec.LakehouseSpec;
+import dev.fluxo.policies.PolicySet;
+import dev.fluxo.policies.Suppression;
 import dev.fluxo.stacks.spec.NetworkSpec;
+import dev.fluxo.stacks.spec.PolicySpec;
 import dev.fluxo.stacks.spec.StackSpec;
 
 import java.util.ArrayList;
@@ -70,6 +73,7 @@ public final class StackSpecParser {
         var database = readDatabase(fluxo.sectionOrEmpty("database", "fluxo:database: { instanceClass: db.t4g.micro }"));
         var lakehouse = readLakehouse(fluxo.sectionOrEmpty("lakehouse", "fluxo:lakehouse: { athenaBytesScannedCutoffMb: 1024 }"));
         var alarms = readAlarms(fluxo.sectionOrEmpty("alarms", "fluxo:alarms: { email: oncall@example.com }"));
+        var policy = readPolicy(fluxo.sectionOrEmpty("policy", SUPPRESSION_EXAMPLE));
         fluxo.finish();
 
         environment.filter(Environment::isProd).ifPresent(e -> checkProd(fluxo, allowDataDeletion, database));
@@ -79,7 +83,7 @@ public final class StackSpecParser {
         }
         return new StackSpec(config.stack(), project, environment.orElseThrow(), region.orElseThrow(),
                 owner.orElseThrow(), costCenter.orElseThrow(), allowDataDeletion, maskingKey, network, database,
-                lakehouse, alarms);
+                lakehouse, alarms, policy);
     }
 
     private static Optional<String> readRegion(StackConfig config, List<ConfigProblem> problems) {
@@ -196,7 +200,8 @@ public final class StackSpecParser {
         var glacier = s.integer("bronzeGlacierDays", 30, 3650, "fluxo:lakehouse: { bronzeGlacierDays: 90 }");
         var noncurrent = s.integer("noncurrentVersionExpirationDays", 1, 3650,
                 "fluxo:lakehouse: { noncurrentVersionExpirationDays: 30 }");
-        var cutoff = s.longValue("athenaBytesScannedCutoffMb", 10, 7_000_000,
+        // The provider types the cutoff as a 32-bit byte count: 2047 MB is the most it can express.
+        var cutoff = s.longValue("athenaBytesScannedCutoffMb", 10, 2047,
                 "fluxo:lakehouse: { athenaBytesScannedCutoffMb: 1024 }");
         s.finish();
         if (ia.isPresent() && glacier.isPresent() && glacier.get() <= ia.get()) {
@@ -205,6 +210,29 @@ public final class StackSpecParser {
                     "more days than bronzeInfrequentAccessDays", "fluxo:lakehouse: { bronzeInfrequentAccessDays: 30, bronzeGlacierDays: 90 }");
         }
         return new LakehouseSpec(allowDeletion, ia, glacier, noncurrent, cutoff);
+    }
+
+    private static final String SUPPRESSION_EXAMPLE = "fluxo:policy: { suppressions: [ { rule: security-group-no-public-ingress, "
+            + "resource: bastion-sg, reason: \"VPN-only bastion, reviewed 2026-11\" } ] }";
+
+    private static PolicySpec readPolicy(ConfigSection s) {
+        var suppressions = new ArrayList<Suppression>();
+        var known = PolicySet.load().rules().stream().map(r -> r.id()).toList();
+        for (var item : s.sections("suppressions", SUPPRESSION_EXAMPLE)) {
+            var rule = item.requiredString("rule", Pattern.compile("[a-z0-9-]+"), "a rule id from the README's Policies section",
+                    SUPPRESSION_EXAMPLE);
+            var resource = item.requiredString("resource", ANY, "a resource name, or * for every resource", SUPPRESSION_EXAMPLE);
+            var reason = item.requiredString("reason", Pattern.compile("(?s).*\\S.*"), "why the violation is acceptable",
+                    SUPPRESSION_EXAMPLE);
+            item.finish();
+            rule.filter(r -> !known.contains(r)).ifPresent(r -> item.problem("rule", r, "no such policy rule",
+                    "one of " + known, SUPPRESSION_EXAMPLE));
+            if (rule.isPresent() && known.contains(rule.get()) && resource.isPresent() && reason.isPresent()) {
+                suppressions.add(new Suppression(rule.get(), resource.get(), reason.get()));
+            }
+        }
+        s.finish();
+        return new PolicySpec(suppressions);
     }
 
     private static AlarmSpec readAlarms(ConfigSection s) {

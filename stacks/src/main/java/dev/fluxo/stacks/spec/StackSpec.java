@@ -19,10 +19,12 @@ import java.util.Map;
  * @param database              source database settings
  * @param lakehouse             lakehouse settings
  * @param alarms                alarm routing
+ * @param policy                accepted policy violations
  */
 public record StackSpec(String stack, String project, Environment environment, String region, String owner,
                         String costCenter, boolean allowDataDeletion, boolean maskingKeyConfigured,
-                        NetworkSpec network, DatabaseSpec database, LakehouseSpec lakehouse, AlarmSpec alarms) {
+                        NetworkSpec network, DatabaseSpec database, LakehouseSpec lakehouse, AlarmSpec alarms,
+                        PolicySpec policy) {
 
     /** The tags every taggable resource carries. */
     public Map<String, String> tags() {

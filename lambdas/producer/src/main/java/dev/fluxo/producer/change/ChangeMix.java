@@ -11,12 +11,13 @@ import java.util.regex.Pattern;
  * @param deletePercent share of existing customers removed
  */
 public record ChangeMix(int insertPercent, int updatePercent, int deletePercent) {
+    // before DEFAULT, which parses with it
+    private static final Pattern FORMAT = Pattern.compile("\\s*(\\d{1,3})\\s*/\\s*(\\d{1,3})\\s*/\\s*(\\d{1,3})\\s*");
+
     /** The default mix, {@value #DEFAULT_TEXT}: a growing table with steady churn. */
     public static final String DEFAULT_TEXT = "70/25/5";
     /** {@link #DEFAULT_TEXT} parsed. */
     public static final ChangeMix DEFAULT = parse(DEFAULT_TEXT);
-
-    private static final Pattern FORMAT = Pattern.compile("\\s*(\\d{1,3})\\s*/\\s*(\\d{1,3})\\s*/\\s*(\\d{1,3})\\s*");
 
     public ChangeMix {
         if (insertPercent < 0 || updatePercent < 0 || deletePercent < 0

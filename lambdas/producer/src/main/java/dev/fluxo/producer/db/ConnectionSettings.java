@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * Where and as whom to connect. The password travels as a connection property, never inside the URL, and
@@ -20,6 +21,8 @@ public record ConnectionSettings(String jdbcUrl, String user, String password) i
     public static final String DEFAULT_SSL_MODE = "require";
     /** Seconds to wait for the TCP connection and login. */
     public static final int CONNECT_TIMEOUT_SECONDS = 10;
+
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&]*");
 
     public ConnectionSettings {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -62,9 +65,14 @@ public record ConnectionSettings(String jdbcUrl, String user, String password) i
         return connection;
     }
 
+    /** The URL with any {@code password=} parameter masked, for messages. */
+    public String redactedUrl() {
+        return URL_PASSWORD.matcher(jdbcUrl).replaceAll("$1***");
+    }
+
     @Override
     public String toString() {
-        return "ConnectionSettings[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password="
+        return "ConnectionSettings[jdbcUrl=" + redactedUrl() + ", user=" + user + ", password="
                 + (password == null ? "none" : "***") + "]";
     }
 }

@@ -43,36 +43,30 @@ public final class SchemaBootstrap {
 
     /** Makes sure the table, its replica identity and the publication exist; commits what it changed. */
     public BootstrapResult ensure(Connection connection) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try (Statement s = connection.createStatement()) {
-            s.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
-            boolean createdTable = queryBoolean(connection, "SELECT to_regclass(?) IS NULL", CustomerTable.NAME);
-            if (createdTable) {
-                s.execute(CustomerTable.createTableSql());
+        return Transaction.run(connection, () -> {
+            try (Statement s = connection.createStatement()) {
+                s.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
+                boolean createdTable = queryBoolean(connection, "SELECT to_regclass(?) IS NULL", CustomerTable.NAME);
+                if (createdTable) {
+                    s.execute(CustomerTable.createTableSql());
+                }
+                boolean setIdentity = queryBoolean(connection,
+                        "SELECT relreplident <> 'f' FROM pg_class WHERE oid = to_regclass(?)", CustomerTable.NAME);
+                if (setIdentity) {
+                    s.execute("ALTER TABLE " + CustomerTable.NAME + " REPLICA IDENTITY FULL");
+                }
+                boolean createdPublication = !queryBoolean(connection,
+                        "SELECT EXISTS (SELECT 1 FROM pg_publication WHERE pubname = ?)", publication);
+                boolean added = false;
+                if (createdPublication) {
+                    s.execute("CREATE PUBLICATION " + publication + " FOR TABLE " + CustomerTable.NAME);
+                } else if (!publishesTable(connection)) {
+                    s.execute("ALTER PUBLICATION " + publication + " ADD TABLE " + CustomerTable.NAME);
+                    added = true;
+                }
+                return new BootstrapResult(createdTable, setIdentity, createdPublication, added);
             }
-            boolean setIdentity = queryBoolean(connection,
-                    "SELECT relreplident <> 'f' FROM pg_class WHERE oid = to_regclass(?)", CustomerTable.NAME);
-            if (setIdentity) {
-                s.execute("ALTER TABLE " + CustomerTable.NAME + " REPLICA IDENTITY FULL");
-            }
-            boolean createdPublication = !queryBoolean(connection,
-                    "SELECT EXISTS (SELECT 1 FROM pg_publication WHERE pubname = ?)", publication);
-            boolean added = false;
-            if (createdPublication) {
-                s.execute("CREATE PUBLICATION " + publication + " FOR TABLE " + CustomerTable.NAME);
-            } else if (!publishesTable(connection)) {
-                s.execute("ALTER PUBLICATION " + publication + " ADD TABLE " + CustomerTable.NAME);
-                added = true;
-            }
-            connection.commit();
-            return new BootstrapResult(createdTable, setIdentity, createdPublication, added);
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
-        }
+        });
     }
 
     private boolean publishesTable(Connection connection) throws SQLException {

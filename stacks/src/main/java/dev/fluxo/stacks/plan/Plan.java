@@ -1,10 +1,13 @@
-package dev.fluxo.cli.plan;
+package dev.fluxo.stacks.plan;
 
 import com.pulumi.resources.Resource;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.internal.PulumiTestInternal;
 import dev.fluxo.components.testing.RecordingMocks;
+import dev.fluxo.policies.PolicyReport;
+import dev.fluxo.policies.PolicySet;
+import dev.fluxo.policies.ResourceInput;
 import dev.fluxo.stacks.FluxoStack;
 import dev.fluxo.stacks.config.StackConfig;
 import dev.fluxo.stacks.config.StackSpecParser;
@@ -23,9 +26,12 @@ import java.util.regex.Pattern;
  * {@link RecordingMocks}: no AWS account, no Pulumi CLI.
  *
  * @param spec      the validated stack spec
- * @param resources every registered resource, in registration order, the stack first
+ * @param resources every registered resource, in registration order, the stack first (secret inputs redacted)
+ * @param policy    the policy report over every resource's inputs (evaluated before redaction)
  */
-public record Plan(StackSpec spec, List<PlannedResource> resources) {
+public record Plan(StackSpec spec, List<PlannedResource> resources, PolicyReport policy) {
+    /** Exit code when a mandatory policy is violated. */
+    public static final int POLICY_VIOLATION = 3;
     /** The project name plans run under (as in Pulumi.yaml). */
     public static final String PROJECT = "fluxo";
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|secretstring|secretbinary|token|privatekey).*");
@@ -49,7 +55,11 @@ public record Plan(StackSpec spec, List<PlannedResource> resources) {
                 var first = result.exceptions().get(0);
                 throw new IllegalStateException("the stack program failed: " + first.getMessage(), first);
             }
-            return new Plan(spec, collect(result.resources(), mocks));
+            var policy = PolicySet.load().evaluate(mocks.resources().stream()
+                            .filter(r -> r.type().contains("/"))
+                            .map(r -> new ResourceInput(r.type(), r.name(), r.inputs())).toList(),
+                    spec.environment().id(), spec.policy().suppressions());
+            return new Plan(spec, collect(result.resources(), mocks), policy);
         } finally {
             PulumiTest.cleanup();
         }
@@ -107,6 +117,6 @@ public record Plan(StackSpec spec, List<PlannedResource> resources) {
 
     /** The process exit code the plan implies. */
     public int exitCode() {
-        return 0;
+        return policy.hasMandatory() ? POLICY_VIOLATION : 0;
     }
 }

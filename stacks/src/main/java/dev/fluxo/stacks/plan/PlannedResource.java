@@ -1,4 +1,4 @@
-package dev.fluxo.cli.plan;
+package dev.fluxo.stacks.plan;
 
 import java.util.Map;
 import java.util.Optional;

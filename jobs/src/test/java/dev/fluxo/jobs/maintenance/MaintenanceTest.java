@@ -1,0 +1,46 @@
+package dev.fluxo.jobs.maintenance;
+
+import dev.fluxo.jobs.Maintenance;
+import dev.fluxo.jobs.support.Change;
+import dev.fluxo.jobs.support.TestLakehouse;
+import dev.fluxo.jobs.table.GoldTables;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MaintenanceTest {
+
+    @Test
+    void compactsSmallFilesAndExpiresOldSnapshotsWithoutChangingTheData() {
+        TestLakehouse lake = new TestLakehouse("maint").withSilver();
+        for (int i = 0; i < 6; i++) { // six small files in one day partition
+            lake.append(List.of(Change.of(i, "c", i + 1, "Medico", "F")));
+        }
+        String silver = lake.table(GoldTables.SILVER_CHANGES);
+        List<String> before = lake.spark().sql("SELECT * FROM " + silver + " ORDER BY source_position")
+                .collectAsList().stream().map(Object::toString).toList();
+        long filesBefore = lake.spark().table(silver + ".files").count();
+        MaintenanceConfig config = new MaintenanceConfig(lake.catalog, Duration.ZERO, 1,
+                MaintenanceConfig.DEFAULT_MIN_INPUT_FILES, List.of(GoldTables.SILVER_CHANGES.qualifiedName(),
+                "gold.not_there"));
+
+        Clock later = Clock.fixed(Instant.now().plusSeconds(1), ZoneOffset.UTC);
+        List<TableMaintenance.Result> results = Maintenance.run(lake.spark(), config, later);
+
+        assertThat(results).hasSize(1); // the missing table is skipped
+        TableMaintenance.Result r = results.get(0);
+        assertThat(r.rewrittenFiles()).isEqualTo(filesBefore).isEqualTo(6);
+        assertThat(r.addedFiles()).isEqualTo(1);
+        assertThat(r.snapshotsBefore()).isEqualTo(7); // six appends and the compaction
+        assertThat(r.snapshotsAfter()).isEqualTo(1);
+        assertThat(lake.spark().table(silver + ".files").count()).isEqualTo(1);
+        assertThat(lake.spark().sql("SELECT * FROM " + silver + " ORDER BY source_position").collectAsList()
+                .stream().map(Object::toString).toList()).isEqualTo(before);
+    }
+}
