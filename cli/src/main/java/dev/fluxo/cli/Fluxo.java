@@ -12,7 +12,11 @@ public final class Fluxo implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        var cl = commandLine();
+        var code = cl.execute(args);
+        cl.getOut().flush();
+        cl.getErr().flush();
+        System.exit(code);
     }
 
     /** The command line with Fluxo's error handling: one clear line for user errors, never a bare stack trace. */

@@ -92,7 +92,10 @@ class TransformPipelineTest {
         }
         records.add(SourceRecord.of("{\"id\":40}".getBytes(StandardCharsets.UTF_8), null, "fluxo.public.customers/0/41"));
 
-        BatchReport report = pipeline(catalog).process(records).assertReconciled();
+        // built as the Lambda handler and the local target build it: from properties plus the key
+        TransformPipeline pipeline = PipelineSettings.from(lakehouse.catalogProperties("good"))
+                .pipeline(MaskingKey.of(KEY_BYTES));
+        BatchReport report = pipeline.process(records).assertReconciled();
 
         assertThat(report).isEqualTo(new BatchReport(41, 1, 40, 40, 0, 0));
         KeyedHash hash = new KeyedHash(MaskingKey.of(KEY_BYTES));

@@ -12,15 +12,38 @@ import java.util.Optional;
  * carries every number as a double; whole numbers are recorded as {@link Integer} (or {@link Long} when
  * larger), so {@code inputs().get("port")} equals {@code 5432}.
  *
- * @param type   the type token, e.g. {@code aws:s3/bucketV2:BucketV2}
- * @param name   the logical (Pulumi) name
- * @param inputs the resolved inputs; unknown values are absent
+ * @param type    the type token, e.g. {@code aws:s3/bucketV2:BucketV2}
+ * @param name    the logical (Pulumi) name
+ * @param inputs  the resolved inputs; unknown values are absent
+ * @param outputs the state the mocks answered (inputs plus computed values such as {@code id}, {@code arn} and
+ *                generated physical names)
  */
-public record RecordedResource(String type, String name, Map<String, Object> inputs) {
+public record RecordedResource(String type, String name, Map<String, Object> inputs, Map<String, Object> outputs) {
     public RecordedResource {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(name, "name");
         inputs = normalize(inputs == null ? Map.of() : inputs);
+        outputs = normalize(outputs == null ? Map.of() : outputs);
+    }
+
+    public RecordedResource(String type, String name, Map<String, Object> inputs) {
+        this(type, name, inputs, Map.of());
+    }
+
+    /**
+     * The inputs plus the physical name the provider would generate from a prefix ({@code bucket}, {@code name},
+     * {@code identifier}) and the {@code id}: what a reference to this resource resolves to in a real deployment.
+     * Policy rules that link resources by value read these.
+     */
+    public Map<String, Object> inputsWithIdentity() {
+        var merged = new LinkedHashMap<String, Object>(inputs);
+        for (var key : java.util.List.of("bucket", "name", "identifier")) {
+            if (!merged.containsKey(key) && outputs.get(key) != null
+                    && (inputs.containsKey(key + "Prefix") || key.equals("bucket") && inputs.containsKey("bucketPrefix"))) {
+                merged.put(key, outputs.get(key));
+            }
+        }
+        return Collections.unmodifiableMap(merged);
     }
 
     @SuppressWarnings("unchecked")

@@ -32,6 +32,10 @@ import java.util.regex.Pattern;
  * {@code getPartition} are answered; any other invoke fails with an exception that names its token, because
  * an empty answer would only surface later as a null deep inside the program.
  *
+ * <p>JVM flag: run programs under these mocks with {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism=4}.
+ * With 2, pulumi 1.36.1's runner re-enqueues itself on the common pool and a run hangs now and then on JDK 17;
+ * with 1 it always hangs on JDK 25 (pulumi-java#2270).
+ *
  * <pre>{@code
  * var mocks = new RecordingMocks();
  * PulumiTest.withMocks(mocks).runTest(ctx -> new Network("net", args, null)).throwOnError();
@@ -50,6 +54,9 @@ public final class RecordingMocks implements Mocks {
     public static final String GET_CALLER_IDENTITY = "aws:index/getCallerIdentity:getCallerIdentity";
     public static final String GET_REGION = "aws:index/getRegion:getRegion";
     public static final String GET_PARTITION = "aws:index/getPartition:getPartition";
+    public static final String GET_RANDOM_PASSWORD = "aws:secretsmanager/getRandomPassword:getRandomPassword";
+    /** What {@code getRandomPassword} answers: fixed, so plans are reproducible. */
+    public static final String MOCK_RANDOM_PASSWORD = "mock-random-password-0123456789abcdef0123456789abcdef";
     /** Type token of a VPC, handy in assertions. */
     public static final String VPC = "aws:ec2/vpc:Vpc";
 
@@ -111,12 +118,15 @@ public final class RecordingMocks implements Mocks {
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
         var inputs = args.inputs == null ? Map.<String, Object>of() : args.inputs;
-        resources.add(new RecordedResource(args.type, args.name, inputs));
         if (isComponent(args.type)) {
+            resources.add(new RecordedResource(args.type, args.name, inputs));
             return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), inputs));
         }
         var state = new LinkedHashMap<String, Object>(inputs);
         var id = new ComputedState(args.type, args.name, state).fill();
+        var outputs = new LinkedHashMap<String, Object>(state);
+        outputs.put("id", id);
+        resources.add(new RecordedResource(args.type, args.name, inputs, outputs));
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
     }
 
@@ -131,9 +141,11 @@ public final class RecordingMocks implements Mocks {
                     "endpoint", "ec2." + region + ".amazonaws.com"));
             case GET_PARTITION -> done(Map.of("partition", "aws", "id", "aws", "dnsSuffix", "amazonaws.com",
                     "reverseDnsPrefix", "com.amazonaws"));
+            case GET_RANDOM_PASSWORD -> done(Map.of("id", "random", "randomPassword", MOCK_RANDOM_PASSWORD));
             default -> CompletableFuture.failedFuture(new UnsupportedOperationException(
                     "RecordingMocks cannot answer invoke '" + args.token + "' (args " + args.args + "); it answers "
-                            + List.of(GET_AVAILABILITY_ZONES, GET_CALLER_IDENTITY, GET_REGION, GET_PARTITION)));
+                            + List.of(GET_AVAILABILITY_ZONES, GET_CALLER_IDENTITY, GET_REGION, GET_PARTITION,
+                            GET_RANDOM_PASSWORD)));
         };
     }
 

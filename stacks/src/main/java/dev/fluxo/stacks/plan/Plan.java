@@ -28,8 +28,11 @@ import java.util.regex.Pattern;
  * @param spec      the validated stack spec
  * @param resources every registered resource, in registration order, the stack first (secret inputs redacted)
  * @param policy    the policy report over every resource's inputs (evaluated before redaction)
+ * @param policyInputs what the policies were evaluated on: every cloud resource's inputs with the physical names
+ *                  the provider would generate (the same shape the CrossGuard pack sees)
  */
-public record Plan(StackSpec spec, List<PlannedResource> resources, PolicyReport policy) {
+public record Plan(StackSpec spec, List<PlannedResource> resources, PolicyReport policy,
+                   List<ResourceInput> policyInputs) {
     /** Exit code when a mandatory policy is violated. */
     public static final int POLICY_VIOLATION = 3;
     /** The project name plans run under (as in Pulumi.yaml). */
@@ -44,25 +47,35 @@ public record Plan(StackSpec spec, List<PlannedResource> resources, PolicyReport
      * @throws IllegalStateException when the program itself fails
      */
     public static Plan run(StackConfig config) {
+        return run(config, FluxoStack::define);
+    }
+
+    /** Like {@link #run(StackConfig)} with another program over the same spec (tests add deliberate mistakes). */
+    public static Plan run(StackConfig config, java.util.function.BiConsumer<com.pulumi.Context, StackSpec> program) {
         var spec = StackSpecParser.parse(PROJECT, config);
         var mocks = new RecordingMocks(spec.region());
         var options = TestOptions.builder().projectName(PROJECT).stackName(config.stack()).preview(true).build();
         try {
             var result = PulumiTestInternal.builder().options(options).mocks(mocks)
                     .config(config.values(), config.secretKeys()).build()
-                    .runTest(ctx -> FluxoStack.define(ctx, spec));
+                    .runTest(ctx -> program.accept(ctx, spec));
             if (!result.exceptions().isEmpty()) {
                 var first = result.exceptions().get(0);
                 throw new IllegalStateException("the stack program failed: " + first.getMessage(), first);
             }
-            var policy = PolicySet.load().evaluate(mocks.resources().stream()
-                            .filter(r -> r.type().contains("/"))
-                            .map(r -> new ResourceInput(r.type(), r.name(), r.inputs())).toList(),
-                    spec.environment().id(), spec.policy().suppressions());
-            return new Plan(spec, collect(result.resources(), mocks), policy);
+            var policyInputs = policyInputs(mocks);
+            var policy = PolicySet.load().evaluate(policyInputs, spec.environment().id(), spec.policy().suppressions());
+            return new Plan(spec, collect(result.resources(), mocks), policy, policyInputs);
         } finally {
             PulumiTest.cleanup();
         }
+    }
+
+    private static List<ResourceInput> policyInputs(RecordingMocks mocks) {
+        return mocks.resources().stream()
+                .filter(r -> r.type().contains("/"))
+                .map(r -> new ResourceInput(r.type(), r.name(), r.inputsWithIdentity()))
+                .toList();
     }
 
     private static List<PlannedResource> collect(List<Resource> registered, RecordingMocks mocks) {
