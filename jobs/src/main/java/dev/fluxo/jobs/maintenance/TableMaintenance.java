@@ -11,7 +11,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Compacts small files ({@code rewrite_data_files}) and expires old snapshots ({@code expire_snapshots}) of one table
- * through Iceberg's Spark procedures. Data is unchanged: compaction commits a {@code replace} snapshot, which the
+ * through Iceberg's Spark procedures. Files with position deletes (gold is merge-on-read) are rewritten too and the
+ * delete files left dangling dropped ({@code rewrite_position_delete_files}). Data is unchanged: compaction commits a {@code replace} snapshot, which the
  * streaming source ignores.
  */
 public final class TableMaintenance {
@@ -46,7 +47,11 @@ public final class TableMaintenance {
                              int minInputFiles) {
         String quoted = "'" + table + "'";
         Row rewrite = spark.sql("CALL " + catalog + ".system.rewrite_data_files(table => " + quoted
-                + ", options => map('min-input-files', '" + minInputFiles + "'))").first();
+                + ", options => map('min-input-files', '" + minInputFiles + "', 'delete-file-threshold', '1',"
+                + " 'remove-dangling-deletes', 'true'))").first();
+        // position deletes whose data files compaction replaced are dangling: rewriting them drops them
+        spark.sql("CALL " + catalog + ".system.rewrite_position_delete_files(table => " + quoted
+                + ", options => map('rewrite-all', 'true'))").collectAsList();
         long before = snapshots(spark, catalog, table);
         Row expire = spark.sql("CALL " + catalog + ".system.expire_snapshots(table => " + quoted
                 + ", older_than => TIMESTAMP '" + SQL_TIMESTAMP.format(expireBefore) + "', retain_last => "

@@ -36,8 +36,7 @@ public final class LakehouseSession {
     public static void ensureGoldTables(SparkSession spark, String catalog) {
         for (TableDefinition table : GoldTables.OWNED) {
             spark.sql("CREATE NAMESPACE IF NOT EXISTS " + SparkTables.namespace(catalog, table));
-            spark.sql(SparkTables.createTableDdl(catalog, table, table.identifierFields().isEmpty()
-                    || table == GoldTables.BY_PROFISSAO ? Map.of() : GoldTables.MERGE_TARGET_PROPERTIES));
+            spark.sql(SparkTables.createTableDdl(catalog, table, GoldTables.properties(table)));
         }
     }
 

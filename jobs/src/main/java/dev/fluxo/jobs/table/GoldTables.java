@@ -38,6 +38,11 @@ public final class GoldTables {
     /** The tables the job creates when they are missing (silver belongs to the pipeline). */
     public static final List<TableDefinition> OWNED = List.of(CUSTOMERS, CUSTOMERS_DELETES, BY_PROFISSAO);
 
+    /** Table properties the job creates {@code table} with, beyond the format version. */
+    public static Map<String, String> properties(TableDefinition table) {
+        return table == CUSTOMERS || table == CUSTOMERS_DELETES ? MERGE_TARGET_PROPERTIES : Map.of();
+    }
+
     private GoldTables() {
     }
 }

@@ -1,6 +1,7 @@
 package dev.fluxo.jobs.bench;
 
 import dev.fluxo.jobs.config.JobConfig;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import dev.fluxo.jobs.config.TriggerSpec;
 import dev.fluxo.jobs.metrics.BatchMetrics;
 import dev.fluxo.jobs.stream.GoldStream;
@@ -35,7 +36,10 @@ public final class MergeBenchmark {
         Random random = new Random(7);
         long[] position = {0};
 
-        TestLakehouse lake = new TestLakehouse("bench").withSilver();
+        // PostgreSQL JDBC catalog, as in the local target: the latency phase commits concurrently to silver and gold
+        EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+        String catalogUrl = "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/postgres";
+        TestLakehouse lake = new TestLakehouse("bench", catalogUrl).withSilver();
         int snapshots = 20;
         List<Change> all = new ArrayList<>(total);
         for (int s = 0; s < snapshots; s++) {
@@ -54,7 +58,7 @@ public final class MergeBenchmark {
                 total, seconds, total / seconds, summary(batches));
         check(lake, all);
 
-        TestLakehouse lake2 = new TestLakehouse("bench2").withSilver();
+        TestLakehouse lake2 = new TestLakehouse("bench2", catalogUrl).withSilver();
         List<Change> all2 = new ArrayList<>(total);
         Random random2 = new Random(7);
         long[] position2 = {0};
@@ -113,6 +117,7 @@ public final class MergeBenchmark {
                 percentile(live.stream().map(b -> b.duration().toMillis()).sorted().toList(), 50));
         check(lake, all);
         lake.spark().stop();
+        pg.close();
     }
 
     private static List<Change> generate(Random random, int n, int ids, long[] position, Optional<Instant> at) {

@@ -30,6 +30,11 @@ public final class TestLakehouse {
     private final SparkSession spark = SharedSpark.get();
 
     public TestLakehouse(String name) {
+        this(name, null);
+    }
+
+    /** A lakehouse whose JDBC catalog is at {@code jdbcUrl} (null: SQLite in the temp directory). */
+    public TestLakehouse(String name, String jdbcUrl) {
         this.name = name;
         try {
             this.dir = Files.createTempDirectory("fluxo-jobs-" + name);
@@ -37,14 +42,16 @@ public final class TestLakehouse {
             throw new UncheckedIOException(e);
         }
         this.catalog = new CatalogConfig(name, CatalogType.JDBC, dir.resolve("warehouse").toUri().toString(),
-                Optional.of(jdbcUrl(dir)), Optional.empty(), Optional.empty(), Optional.empty(), false,
+                Optional.of(jdbcUrl == null ? jdbcUrl(dir) : jdbcUrl),
+                Optional.ofNullable(jdbcUrl == null ? null : "postgres"), Optional.ofNullable(jdbcUrl == null ? null : "postgres"), Optional.empty(), false,
                 Optional.empty());
         LakehouseSession.register(spark, catalog);
     }
 
     public static String jdbcUrl(Path dir) {
-        // concurrent writers (test appends, the job's commits) wait for each other's lock instead of failing
-        return "jdbc:sqlite:" + dir.resolve("catalog.db") + "?busy_timeout=30000";
+        // WAL: the test's idle catalog connections never block the job's commits (also from another JVM). Tests
+        // never commit concurrently with the job: SQLite fails such commits (the benchmark uses PostgreSQL).
+        return "jdbc:sqlite:" + dir.resolve("catalog.db") + "?journal_mode=WAL&busy_timeout=30000";
     }
 
     public TestLakehouse withSilver() {
