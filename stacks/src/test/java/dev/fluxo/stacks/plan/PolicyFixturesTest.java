@@ -82,7 +82,10 @@ class PolicyFixturesTest {
 
     private static void check(String name, Plan plan) throws IOException {
         var gson = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
-        var resources = gson.toJson(plan.policyInputs().stream().map(PolicyFixturesTest::asMap).toList()) + "\n";
+        // Sorted: the engine registers resources in an order that varies from run to run.
+        var resources = gson.toJson(plan.policyInputs().stream()
+                .sorted(java.util.Comparator.comparing(ResourceInput::type).thenComparing(ResourceInput::name))
+                .map(PolicyFixturesTest::asMap).toList()) + "\n";
         var expected = new LinkedHashMap<String, Object>();
         expected.put("environment", plan.spec().environment().id());
         // The pack has no suppressions: it reports what the Java report lists as violations and as suppressed.
