@@ -1,14 +1,19 @@
 package dev.fluxo.stacks.config;
 
-import dev.fluxo.stacks.spec.AlarmSpec;
-import dev.fluxo.stacks.spec.DatabaseSpec;
-import dev.fluxo.stacks.spec.Environment;
-import dev.fluxo.stacks.spec.LakehouseSpec;
 import dev.fluxo.policies.PolicySet;
 import dev.fluxo.policies.Suppression;
+import dev.fluxo.schema.CustomerColumns;
+import dev.fluxo.stacks.spec.AlarmSpec;
+import dev.fluxo.stacks.spec.ChangeCaptureSpec;
+import dev.fluxo.stacks.spec.DatabaseSpec;
+import dev.fluxo.stacks.spec.Environment;
+import dev.fluxo.stacks.spec.FunctionSpec;
+import dev.fluxo.stacks.spec.JobSpec;
+import dev.fluxo.stacks.spec.LakehouseSpec;
 import dev.fluxo.stacks.spec.NetworkSpec;
 import dev.fluxo.stacks.spec.PolicySpec;
 import dev.fluxo.stacks.spec.StackSpec;
+import dev.fluxo.stacks.spec.StreamSpec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +79,16 @@ public final class StackSpecParser {
         var lakehouse = readLakehouse(fluxo.sectionOrEmpty("lakehouse", "fluxo:lakehouse: { athenaBytesScannedCutoffMb: 1024 }"));
         var alarms = readAlarms(fluxo.sectionOrEmpty("alarms", "fluxo:alarms: { email: oncall@example.com }"));
         var policy = readPolicy(fluxo.sectionOrEmpty("policy", SUPPRESSION_EXAMPLE));
+        var stream = readStream(fluxo.sectionOrEmpty("stream", "fluxo:stream: { kind: kinesis, shardCount: 1 }"));
+        var capture = readChangeCapture(fluxo.sectionOrEmpty("changeCapture",
+                "fluxo:changeCapture: { tables: [public.customers] }"), stream);
+        var functions = fluxo.sectionOrEmpty("functions", "fluxo:functions: { transform: { memoryMb: 1024 } }");
+        var producer = readFunction(functions.sectionOrEmpty("producer",
+                "fluxo:functions: { producer: { schedule: rate(1 minute) } }"), false);
+        var transform = readFunction(functions.sectionOrEmpty("transform",
+                "fluxo:functions: { transform: { batchSize: 500 } }"), true);
+        functions.finish();
+        var job = readJob(fluxo.sectionOrEmpty("job", "fluxo:job: { mode: scheduled, scheduleMinutes: 15 }"));
         fluxo.finish();
 
         environment.filter(Environment::isProd).ifPresent(e -> checkProd(fluxo, allowDataDeletion, database));
@@ -83,7 +98,7 @@ public final class StackSpecParser {
         }
         return new StackSpec(config.stack(), project, environment.orElseThrow(), region.orElseThrow(),
                 owner.orElseThrow(), costCenter.orElseThrow(), allowDataDeletion, maskingKey, network, database,
-                lakehouse, alarms, policy);
+                lakehouse, alarms, policy, stream, capture, producer, transform, job);
     }
 
     private static Optional<String> readRegion(StackConfig config, List<ConfigProblem> problems) {
@@ -210,6 +225,134 @@ public final class StackSpecParser {
                     "more days than bronzeInfrequentAccessDays", "fluxo:lakehouse: { bronzeInfrequentAccessDays: 30, bronzeGlacierDays: 90 }");
         }
         return new LakehouseSpec(allowDeletion, ia, glacier, noncurrent, cutoff);
+    }
+
+    /** Settings that only mean something for one stream kind. */
+    static final List<String> MSK_ONLY = List.of("mskMode", "kafkaVersion", "brokerInstanceType", "brokersPerAz",
+            "brokerStorageGb", "maxBrokerStorageGb", "enhancedMonitoring", "topicPartitions", "topicRetentionHours");
+    static final List<String> KINESIS_ONLY = List.of("kinesisMode", "shardCount", "retentionHours");
+    static final List<String> MSK_PROVISIONED_ONLY = List.of("brokerInstanceType", "brokersPerAz", "brokerStorageGb",
+            "maxBrokerStorageGb", "enhancedMonitoring");
+
+    private static StreamSpec readStream(ConfigSection s) {
+        var kinds = Map.of(StreamSpec.MSK, StreamSpec.MSK, StreamSpec.KINESIS, StreamSpec.KINESIS);
+        var kind = s.oneOf("kind", kinds, false, "fluxo:stream: { kind: kinesis }").orElse(StreamSpec.KINESIS);
+        var other = kind.equals(StreamSpec.MSK) ? KINESIS_ONLY : MSK_ONLY;
+        for (var key : other) {
+            if (s.has(key)) {
+                s.problem(key, "(set)", "applies only to kind: " + (kind.equals(StreamSpec.MSK) ? "kinesis" : "msk")
+                        + ", this stack uses kind: " + kind, "remove it, or change fluxo:stream.kind",
+                        "fluxo:stream: { kind: " + kind + " }");
+            }
+        }
+        var mskMode = s.oneOf("mskMode", Map.of("provisioned", "provisioned", "serverless", "serverless"), false,
+                "fluxo:stream: { kind: msk, mskMode: provisioned }");
+        var kafkaVersion = s.string("kafkaVersion", Pattern.compile("\\d+\\.\\d+\\.(\\d+|x)(\\.kraft)?"),
+                "an MSK Kafka version such as 3.8.x", "fluxo:stream: { kafkaVersion: 3.8.x }");
+        var brokerType = s.string("brokerInstanceType", Pattern.compile("kafka\\.[a-z0-9]+\\.[a-z0-9]+"),
+                "an MSK broker type such as kafka.t3.small or kafka.m7g.large", "fluxo:stream: { brokerInstanceType: kafka.m7g.large }");
+        var brokersPerAz = s.integer("brokersPerAz", 1, 10, "fluxo:stream: { brokersPerAz: 1 }");
+        var storage = s.integer("brokerStorageGb", 1, 16384, "fluxo:stream: { brokerStorageGb: 100 }");
+        var maxStorage = s.integer("maxBrokerStorageGb", 1, 16384, "fluxo:stream: { maxBrokerStorageGb: 500 }");
+        var monitoring = s.oneOf("enhancedMonitoring", Map.of("DEFAULT", "DEFAULT", "PER_BROKER", "PER_BROKER",
+                "PER_TOPIC_PER_BROKER", "PER_TOPIC_PER_BROKER", "PER_TOPIC_PER_PARTITION", "PER_TOPIC_PER_PARTITION"),
+                false, "fluxo:stream: { enhancedMonitoring: PER_BROKER }");
+        var partitions = s.integer("topicPartitions", 1, 1000, "fluxo:stream: { topicPartitions: 3 }");
+        var topicRetention = s.integer("topicRetentionHours", 1, 8760, "fluxo:stream: { topicRetentionHours: 168 }");
+        var kinesisMode = s.oneOf("kinesisMode", Map.of("on-demand", "on-demand", "provisioned", "provisioned"), false,
+                "fluxo:stream: { kind: kinesis, kinesisMode: provisioned }");
+        var shards = s.integer("shardCount", 1, 500, "fluxo:stream: { shardCount: 1 }");
+        var retention = s.integer("retentionHours", 24, 8760, "fluxo:stream: { retentionHours: 24 }");
+        s.finish();
+        if (kinesisMode.filter("on-demand"::equals).isPresent() && shards.isPresent()) {
+            s.problem("shardCount", shards.get().toString(), "on-demand streams scale their shards themselves",
+                    "no shardCount with kinesisMode: on-demand", "fluxo:stream: { kinesisMode: provisioned, shardCount: 1 }");
+        }
+        if (mskMode.filter("serverless"::equals).isPresent()) {
+            for (var key : MSK_PROVISIONED_ONLY) {
+                if (s.has(key)) {
+                    s.problem(key, "(set)", "applies only to mskMode: provisioned (serverless has no brokers to size)",
+                            "remove it", "fluxo:stream: { kind: msk, mskMode: serverless }");
+                }
+            }
+        }
+        if (storage.isPresent() && maxStorage.isPresent() && maxStorage.get() < storage.get()) {
+            s.problem("maxBrokerStorageGb", maxStorage.get().toString(), "smaller than brokerStorageGb (" + storage.get() + ")",
+                    "at least brokerStorageGb", "fluxo:stream: { brokerStorageGb: 100, maxBrokerStorageGb: 500 }");
+        }
+        return new StreamSpec(kind, mskMode, kafkaVersion, brokerType, brokersPerAz, storage, maxStorage, monitoring,
+                partitions, topicRetention, kinesisMode, shards, retention);
+    }
+
+    private static ChangeCaptureSpec readChangeCapture(ConfigSection s, StreamSpec stream) {
+        var example = "fluxo:changeCapture: { tables: [" + CustomerColumns.SOURCE_TABLE + "] }";
+        var tables = s.stringList("tables", Pattern.compile("[a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*"),
+                "schema.table names", example).orElse(List.of(CustomerColumns.SOURCE_TABLE));
+        if (!tables.contains(CustomerColumns.SOURCE_TABLE)) {
+            s.problem("tables", tables.toString(), "does not capture the source table " + CustomerColumns.SOURCE_TABLE
+                    + " that the producer writes and the pipeline decodes", "a list containing "
+                    + CustomerColumns.SOURCE_TABLE, example);
+        }
+        var identifier = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+        var publication = s.string("publicationName", identifier, "a PostgreSQL identifier (lower case, ≤ 63)",
+                "fluxo:changeCapture: { publicationName: fluxo_customers }");
+        var slot = s.string("slotName", identifier, "a PostgreSQL identifier (lower case, ≤ 63)",
+                "fluxo:changeCapture: { slotName: fluxo_customers }");
+        var heartbeat = s.integer("heartbeatIntervalMs", 1000, 3_600_000, "fluxo:changeCapture: { heartbeatIntervalMs: 10000 }");
+        var snapshot = s.oneOf("snapshotMode", Map.of("initial", "initial", "no_data", "no_data", "never", "never",
+                "when_needed", "when_needed", "always", "always", "initial_only", "initial_only"), false,
+                "fluxo:changeCapture: { snapshotMode: initial }");
+        var autoscaling = s.bool("autoscaling", "fluxo:changeCapture: { autoscaling: true }");
+        var dmsMin = s.integer("dmsMinCapacityUnits", 1, 384, "fluxo:changeCapture: { dmsMinCapacityUnits: 1 }");
+        var dmsMax = s.integer("dmsMaxCapacityUnits", 1, 384, "fluxo:changeCapture: { dmsMaxCapacityUnits: 2 }");
+        s.finish();
+        if (!stream.isMsk() && autoscaling.isPresent()) {
+            s.problem("autoscaling", autoscaling.get().toString(), "MSK Connect autoscaling applies only to kind: msk",
+                    "remove it (DMS scales with dmsMin/MaxCapacityUnits)", "fluxo:changeCapture: { dmsMaxCapacityUnits: 4 }");
+        }
+        if (stream.isMsk() && (dmsMin.isPresent() || dmsMax.isPresent())) {
+            s.problem(dmsMin.isPresent() ? "dmsMinCapacityUnits" : "dmsMaxCapacityUnits", "(set)",
+                    "DMS capacity applies only to kind: kinesis", "remove it", "fluxo:changeCapture: { autoscaling: true }");
+        }
+        if (dmsMin.isPresent() && dmsMax.isPresent() && dmsMax.get() < dmsMin.get()) {
+            s.problem("dmsMaxCapacityUnits", dmsMax.get().toString(), "smaller than dmsMinCapacityUnits (" + dmsMin.get() + ")",
+                    "at least dmsMinCapacityUnits", "fluxo:changeCapture: { dmsMinCapacityUnits: 1, dmsMaxCapacityUnits: 2 }");
+        }
+        return new ChangeCaptureSpec(tables, publication, slot, heartbeat, snapshot, autoscaling, dmsMin, dmsMax);
+    }
+
+    private static FunctionSpec readFunction(ConfigSection s, boolean consumesStream) {
+        var memory = s.integer("memoryMb", 128, 10240, "memoryMb: 1024");
+        var timeout = s.integer("timeoutSeconds", 1, 900, "timeoutSeconds: 60");
+        var batch = s.integer("batchSize", 1, 10000, "batchSize: 100");
+        var window = s.integer("batchingWindowSeconds", 0, 300, "batchingWindowSeconds: 1");
+        var schedule = s.string("schedule", Pattern.compile("(rate|cron)\\(.+\\)"),
+                "an EventBridge schedule expression", "schedule: rate(1 minute)");
+        var enabled = s.bool("enabled", "enabled: true");
+        s.finish();
+        if (consumesStream && (schedule.isPresent() || enabled.isPresent())) {
+            s.problem(schedule.isPresent() ? "schedule" : "enabled", "(set)",
+                    "the transform runs on stream events, not on a schedule", "remove it", "batchSize: 100");
+        }
+        if (!consumesStream && window.isPresent()) {
+            s.problem("batchingWindowSeconds", window.get().toString(), "the producer is scheduled, it reads no stream",
+                    "remove it", "schedule: rate(1 minute)");
+        }
+        return new FunctionSpec(memory, timeout, batch, window, schedule, enabled);
+    }
+
+    private static JobSpec readJob(ConfigSection s) {
+        var mode = s.oneOf("mode", Map.of(JobSpec.CONTINUOUS, JobSpec.CONTINUOUS, JobSpec.SCHEDULED, JobSpec.SCHEDULED),
+                false, "fluxo:job: { mode: scheduled }").orElse(JobSpec.SCHEDULED);
+        var minutes = s.integer("scheduleMinutes", 1, 1440, "fluxo:job: { scheduleMinutes: 15 }");
+        var vcpu = s.integer("maximumVcpu", 1, 400, "fluxo:job: { maximumVcpu: 8 }");
+        var memory = s.integer("maximumMemoryGb", 2, 3000, "fluxo:job: { maximumMemoryGb: 32 }");
+        s.finish();
+        if (mode.equals(JobSpec.CONTINUOUS) && minutes.isPresent()) {
+            s.problem("scheduleMinutes", minutes.get().toString(), "a continuous job is not scheduled",
+                    "remove it, or use mode: scheduled", "fluxo:job: { mode: scheduled, scheduleMinutes: 15 }");
+        }
+        return new JobSpec(mode, minutes, vcpu, memory);
     }
 
     private static final String SUPPRESSION_EXAMPLE = "fluxo:policy: { suppressions: [ { rule: security-group-no-public-ingress, "

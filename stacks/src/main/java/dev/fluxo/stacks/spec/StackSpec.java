@@ -20,11 +20,17 @@ import java.util.Map;
  * @param lakehouse             lakehouse settings
  * @param alarms                alarm routing
  * @param policy                accepted policy violations
+ * @param stream                the change stream (MSK or Kinesis)
+ * @param changeCapture         CDC settings
+ * @param producer              the producer function
+ * @param transform             the transform function
+ * @param job                   the streaming job
  */
 public record StackSpec(String stack, String project, Environment environment, String region, String owner,
                         String costCenter, boolean allowDataDeletion, boolean maskingKeyConfigured,
                         NetworkSpec network, DatabaseSpec database, LakehouseSpec lakehouse, AlarmSpec alarms,
-                        PolicySpec policy) {
+                        PolicySpec policy, StreamSpec stream, ChangeCaptureSpec changeCapture,
+                        FunctionSpec producer, FunctionSpec transform, JobSpec job) {
 
     /** The tags every taggable resource carries. */
     public Map<String, String> tags() {
