@@ -39,9 +39,9 @@ class PlanCommandTest {
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString())
                 .contains("Plan for stack 'dev' (dev, us-east-1)")
-                .contains("├─ fluxo:index:Network  network")
+                .contains("└─ fluxo:index:StreamingLakehouse  fluxo").contains("├─ fluxo:index:Network  network")
                 .contains("aws:rds/instance:Instance  source-instance  engine=postgres")
-                .containsPattern("\\d+ resources \\(3 of them components\\)")
+                .containsPattern("\\d+ resources \\(9 of them components\\)")
                 .contains("Policy report for environment 'dev': 0 mandatory");
     }
 
@@ -99,6 +99,6 @@ class PlanCommandTest {
         Files.writeString(dir.resolve("Pulumi.prod.yaml"), prod.substring(0, prod.indexOf("  fluxo:policy:")));
         assertThat(run("plan", "prod", "--stacks-dir", dir.toString())).isEqualTo(3);
         assertThat(out.toString()).contains("1 mandatory")
-                .contains("lakehouse-athena-results [aws:s3/bucketV2:BucketV2] violates s3-prod-bucket-no-force-destroy");
+                .contains("lake-athena-results [aws:s3/bucketV2:BucketV2] violates s3-prod-bucket-no-force-destroy");
     }
 }

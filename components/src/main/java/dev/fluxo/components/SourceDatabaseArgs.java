@@ -15,7 +15,7 @@ import java.util.Optional;
  * Inputs of {@link SourceDatabase}. Every option documents its default; the default lives in a
  * {@code DEFAULT_} constant on {@link SourceDatabase}.
  */
-public final class SourceDatabaseArgs extends ResourceArgs {
+public final class SourceDatabaseArgs extends ResourceArgs implements Cloneable {
     @Import(name = "tags", required = true)
     private Map<String, String> tags;
     @Import(name = "environment", required = true)
@@ -71,7 +71,16 @@ public final class SourceDatabaseArgs extends ResourceArgs {
     }
 
     public static Builder builder() {
-        return new Builder();
+        return new Builder(new SourceDatabaseArgs());
+    }
+
+    /** A builder starting from these arguments (for a composing component that adds the network). */
+    public Builder toBuilder() {
+        try {
+            return new Builder((SourceDatabaseArgs) clone());
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Map<String, String> tags() {
@@ -178,14 +187,18 @@ public final class SourceDatabaseArgs extends ResourceArgs {
         return value == null ? defaultValue : value;
     }
 
-    /** Checks every option and lists all problems in one message. */
+    /** Checks every option and the network wiring, listing all problems in one message. */
     public SourceDatabaseArgs validate() {
+        return validate(true);
+    }
+
+    private SourceDatabaseArgs validate(boolean wiring) {
         var identifier = "[a-z][a-z0-9_]{0,62}";
         new Problems("SourceDatabaseArgs")
                 .check("", () -> ResourceTags.require("SourceDatabase", tags))
                 .check("", () -> EnvironmentName.require("SourceDatabase", environment))
-                .require(vpcId != null, () -> "vpcId is required (e.g. network.vpcId)")
-                .require(subnetIds != null,
+                .require(!wiring || vpcId != null, () -> "vpcId is required (e.g. network.vpcId)")
+                .require(!wiring || subnetIds != null,
                         () -> "subnetIds is required: private subnets in at least two AZs (e.g. network.privateSubnetIds)")
                 .require(SourceDatabase.SUPPORTED_ENGINE_VERSIONS.contains(engineVersion()),
                         () -> "engineVersion must be one of " + SourceDatabase.SUPPORTED_ENGINE_VERSIONS
@@ -221,7 +234,11 @@ public final class SourceDatabaseArgs extends ResourceArgs {
     }
 
     public static final class Builder {
-        private final SourceDatabaseArgs args = new SourceDatabaseArgs();
+        private final SourceDatabaseArgs args;
+
+        private Builder(SourceDatabaseArgs args) {
+            this.args = args;
+        }
 
         /** Tags for every resource; must contain environment, project, owner and cost-center. Required. */
         public Builder tags(Map<String, String> tags) {
@@ -407,7 +424,12 @@ public final class SourceDatabaseArgs extends ResourceArgs {
 
         /** Builds and validates the arguments. */
         public SourceDatabaseArgs build() {
-            return args.validate();
+            return args.validate(true);
+        }
+
+        /** Builds and validates the options only; {@link StreamingLakehouse} adds vpcId and subnetIds. */
+        public SourceDatabaseArgs buildSettings() {
+            return args.validate(false);
         }
     }
 }

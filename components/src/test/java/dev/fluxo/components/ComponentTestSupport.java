@@ -64,6 +64,43 @@ final class ComponentTestSupport {
         return all.get(0);
     }
 
+    /** The mandatory policy violations over every recorded resource (components excluded). */
+    static List<dev.fluxo.policies.Violation> mandatoryViolations(RecordingMocks mocks, String environment) {
+        var inputs = mocks.resources().stream()
+                .filter(r -> r.type().split(":").length == 3 && r.type().split(":")[1].contains("/"))
+                .map(r -> new dev.fluxo.policies.ResourceInput(r.type(), r.name(), r.inputsWithIdentity()))
+                .toList();
+        return dev.fluxo.policies.PolicySet.load().evaluate(inputs, environment, List.of()).mandatory();
+    }
+
+    /** The IAM statements of a recorded policy-bearing resource's {@code policy} input (a JSON document). */
+    static List<Map<String, Object>> statements(RecordedResource resource) {
+        var json = com.google.gson.JsonParser.parseString((String) resource.inputs().get("policy")).getAsJsonObject();
+        var list = new java.util.ArrayList<Map<String, Object>>();
+        json.getAsJsonArray("Statement").forEach(e -> list.add(new com.google.gson.Gson().<Map<String, Object>>fromJson(e,
+                new com.google.gson.reflect.TypeToken<Map<String, Object>>() { }.getType())));
+        return list;
+    }
+
+    /** Every action a policy document's Allow statements grant. */
+    @SuppressWarnings("unchecked")
+    static List<String> allowedActions(RecordedResource resource) {
+        return statements(resource).stream().filter(s -> "Allow".equals(s.get("Effect")))
+                .flatMap(s -> ((List<String>) s.get("Action")).stream()).toList();
+    }
+
+    /** A temp file standing for a built jar. */
+    static String tempJar(String name) {
+        try {
+            var file = java.nio.file.Files.createTempFile(name, ".jar");
+            java.nio.file.Files.writeString(file, "not really a jar");
+            file.toFile().deleteOnExit();
+            return file.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     static List<Object> list(Object value) {
         return (List<Object>) value;

@@ -13,9 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The components can be served as a Pulumi component package (multi-language SDKs). */
 class PackageSchemaTest {
+    static final List<Class<?>> COMPONENTS = List.of(Network.class, Lakehouse.class, SourceDatabase.class,
+            EventStream.class, ChangeCapture.class, JavaFunction.class, StreamingJob.class, StreamingLakehouse.class);
+    static final List<String> TOKENS = List.of(Network.TYPE, Lakehouse.TYPE, SourceDatabase.TYPE, EventStream.TYPE,
+            ChangeCapture.TYPE, JavaFunction.TYPE, StreamingJob.TYPE, StreamingLakehouse.TYPE);
+
     private static JsonObject schema() {
-        var spec = ComponentAnalyzer.generateSchema(new Metadata("fluxo", "0.1.0"), Network.class, Lakehouse.class,
-                SourceDatabase.class);
+        var spec = ComponentAnalyzer.generateSchema(new Metadata("fluxo", "0.1.0"), COMPONENTS.toArray(Class<?>[]::new));
         return new Gson().toJsonTree(spec).getAsJsonObject();
     }
 
@@ -25,17 +29,19 @@ class PackageSchemaTest {
 
     @Test
     void everyComponentIsInThePackageUnderItsToken() {
-        assertThat(schema().getAsJsonObject("resources").keySet())
-                .containsExactlyInAnyOrder(Network.TYPE, Lakehouse.TYPE, SourceDatabase.TYPE);
+        assertThat(schema().getAsJsonObject("resources").keySet()).containsExactlyInAnyOrderElementsOf(TOKENS);
     }
 
     @Test
     void inputsAreTheArgsOptionsOnlyNotTheDefaultConstants() {
-        for (var token : List.of(Network.TYPE, Lakehouse.TYPE, SourceDatabase.TYPE)) {
+        for (var token : TOKENS) {
             var inputs = resource(token).getAsJsonObject("inputProperties").keySet();
             assertThat(inputs).as(token).contains("tags").noneMatch(name -> name.startsWith("DEFAULT_"));
         }
-        assertThat(schema().getAsJsonObject("types").keySet()).as("no complex types leak into the package").isEmpty();
+        // The composition's nested settings become object types named after their Args class (NetworkArgs →
+        // fluxo:index:Network); nothing else is a complex type.
+        assertThat(schema().getAsJsonObject("types").keySet()).as("only the composition's nested settings are types")
+                .containsExactlyInAnyOrderElementsOf(TOKENS.stream().filter(t -> !t.equals(StreamingLakehouse.TYPE)).toList());
         assertThat(resource(Network.TYPE).getAsJsonObject("inputProperties").keySet())
                 .contains("cidrBlock", "availabilityZoneCount", "interfaceEndpoints", "kmsKeyArn");
     }
@@ -53,6 +59,28 @@ class PackageSchemaTest {
                 "kmsKeyArn", "bucketNames", "bronzeBucketName", "silverBucketName", "goldBucketName",
                 "accessLogBucketName", "athenaResultsBucketName", "athenaWorkgroupName", "glueDatabaseNames");
         assertThat(resource(SourceDatabase.TYPE).getAsJsonObject("properties").keySet()).contains("masterSecretArn", "port");
+    }
+
+    @Test
+    void streamingComponentsExposeTheirOutputsAndRequireOnlyWhatHasNoDefault() {
+        assertThat(resource(EventStream.TYPE).getAsJsonObject("properties").keySet()).containsExactlyInAnyOrder("kind",
+                "streamArn", "streamName", "clusterArn", "clusterName", "bootstrapBrokersSaslIam", "securityGroupId",
+                "topicName", "kmsKeyArn");
+        assertThat(strings(resource(EventStream.TYPE), "requiredInputs"))
+                .containsExactlyInAnyOrder("tags", "environment", "kind");
+        assertThat(resource(JavaFunction.TYPE).getAsJsonObject("properties").keySet()).containsExactlyInAnyOrder(
+                "functionName", "functionArn", "aliasArn", "roleArn", "roleName", "deadLetterQueueArn", "logGroupName");
+        assertThat(strings(resource(JavaFunction.TYPE), "requiredInputs"))
+                .containsExactlyInAnyOrder("tags", "environment", "codePath", "codeSha256", "handler");
+        assertThat(resource(ChangeCapture.TYPE).getAsJsonObject("inputProperties").keySet())
+                .contains("databaseSecretArn", "tableIncludeList", "pluginArchiveSha256", "dmsMode")
+                .doesNotContain("databasePassword");
+        assertThat(resource(StreamingJob.TYPE).getAsJsonObject("properties").keySet())
+                .contains("stateMachineArn", "applicationId", "jarUri");
+        assertThat(resource(StreamingLakehouse.TYPE).getAsJsonObject("properties").keySet())
+                .contains("dashboardUrl", "alarmTopicArn", "athenaWorkgroupName", "bootstrapBrokersSaslIam", "streamName");
+        assertThat(resource(StreamingLakehouse.TYPE).getAsJsonObject("inputProperties").keySet())
+                .contains("network", "database", "eventStream", "changeCapture", "lakehouse", "producer", "transform", "job");
     }
 
     private static List<String> strings(JsonObject object, String member) {

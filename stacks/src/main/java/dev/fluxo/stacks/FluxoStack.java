@@ -1,47 +1,79 @@
 package dev.fluxo.stacks;
 
+import com.pulumi.Config;
 import com.pulumi.Context;
-import com.pulumi.resources.ComponentResourceOptions;
-import dev.fluxo.components.Lakehouse;
+import com.pulumi.core.Output;
+import dev.fluxo.components.ChangeCaptureArgs;
+import dev.fluxo.components.EventStreamArgs;
+import dev.fluxo.components.JavaFunctionArgs;
 import dev.fluxo.components.LakehouseArgs;
-import dev.fluxo.components.Network;
 import dev.fluxo.components.NetworkArgs;
-import dev.fluxo.components.SourceDatabase;
 import dev.fluxo.components.SourceDatabaseArgs;
+import dev.fluxo.components.StreamingJobArgs;
+import dev.fluxo.components.StreamingLakehouse;
+import dev.fluxo.components.StreamingLakehouseArgs;
+import dev.fluxo.stacks.config.StackSpecParser;
+import dev.fluxo.stacks.spec.FunctionSpec;
 import dev.fluxo.stacks.spec.StackSpec;
 
-/** Builds one environment's resources from a validated {@link StackSpec} and exports what users need. */
+/** Builds one environment from a validated {@link StackSpec}: one {@link StreamingLakehouse}, and its outputs. */
 public final class FluxoStack {
+    static final String PRODUCER_HANDLER = "dev.fluxo.producer.ProducerHandler::handleRequest";
+    static final String MSK_TRANSFORM_HANDLER = "dev.fluxo.transform.MskTransformHandler::handleRequest";
+    /** The producer handler's rows-per-run variable ({@code dev.fluxo.producer.aws.HandlerSettings}). */
+    static final String PRODUCER_BATCH_SIZE = "FLUXO_BATCH_SIZE";
+    static final String KINESIS_TRANSFORM_HANDLER = "dev.fluxo.transform.KinesisTransformHandler::handleRequest";
 
     private FluxoStack() {
     }
 
+    /** Builds the stack with the artifacts found under the project root (missing ones are planned as not built). */
     public static void define(Context ctx, StackSpec spec) {
-        var alarms = new AlarmTopic(spec);
-        var network = new Network("network", networkArgs(spec), ComponentResourceOptions.Empty);
-        var lakehouse = new Lakehouse("lakehouse", lakehouseArgs(spec), ComponentResourceOptions.Empty);
-        var database = new SourceDatabase("source", databaseArgs(spec, network, alarms), ComponentResourceOptions.Empty);
-        var maskingKey = new MaskingKey(spec);
+        define(ctx, spec, Artifacts.optional(Artifacts.projectRoot()));
+    }
 
-        ctx.export("environment", com.pulumi.core.Output.of(spec.environment().id()));
-        ctx.export("vpcId", network.vpcId);
-        ctx.export("privateSubnetIds", network.privateSubnetIds);
-        ctx.export("databaseAddress", database.address);
-        ctx.export("databasePort", database.port);
-        ctx.export("databaseSecretArn", database.masterSecretArn);
-        ctx.export("bucketNames", lakehouse.bucketNames);
-        ctx.export("athenaWorkgroup", lakehouse.athenaWorkgroupName);
-        ctx.export("athenaResultsBucket", lakehouse.athenaResultsBucketName);
-        ctx.export("glueDatabases", lakehouse.glueDatabaseNames);
-        ctx.export("alarmTopicArn", alarms.arn);
-        ctx.export("maskingKeySecretArn", maskingKey.secretArn);
+    public static void define(Context ctx, StackSpec spec, Artifacts artifacts) {
+        var lake = new StreamingLakehouse(spec.project(), args(spec, artifacts), null);
+        ctx.export("environment", Output.of(spec.environment().id()));
+        ctx.export("streamKind", lake.streamKind);
+        ctx.export("streamName", lake.streamName);
+        ctx.export("bootstrapBrokersSaslIam", lake.bootstrapBrokersSaslIam);
+        ctx.export("topicName", lake.topicName);
+        ctx.export("databaseAddress", lake.databaseAddress);
+        ctx.export("databaseSecretArn", lake.databaseSecretArn);
+        ctx.export("maskingKeySecretArn", lake.maskingKeySecretArn);
+        ctx.export("athenaWorkgroup", lake.athenaWorkgroupName);
+        ctx.export("glueDatabases", lake.glueDatabaseNames);
+        ctx.export("producerFunction", lake.producerFunctionName);
+        ctx.export("transformFunction", lake.transformFunctionName);
+        ctx.export("jobStateMachineArn", lake.jobStateMachineArn);
+        ctx.export("alarmTopicArn", lake.alarmTopicArn);
+        ctx.export("dashboardUrl", lake.dashboardUrl);
+    }
+
+    static StreamingLakehouseArgs args(StackSpec spec, Artifacts artifacts) {
+        var b = StreamingLakehouseArgs.builder().tags(spec.tags()).environment(spec.stack())
+                .network(networkArgs(spec))
+                .database(databaseArgs(spec))
+                .eventStream(eventStreamArgs(spec))
+                .changeCapture(changeCaptureArgs(spec, artifacts))
+                .lakehouse(lakehouseArgs(spec))
+                .producer(functionArgs(spec, spec.producer(), artifacts.producerJar(), PRODUCER_HANDLER))
+                .transform(functionArgs(spec, spec.transform(), artifacts.transformJar(),
+                        spec.stream().isMsk() ? MSK_TRANSFORM_HANDLER : KINESIS_TRANSFORM_HANDLER))
+                .job(jobArgs(spec, artifacts));
+        spec.producer().schedule().ifPresent(b::producerSchedule);
+        spec.producer().enabled().ifPresent(b::producerScheduled);
+        spec.alarms().email().ifPresent(b::alarmEmail);
+        if (spec.maskingKeyConfigured()) {
+            b.maskingKey(Config.of(StackSpecParser.NAMESPACE).requireSecret("maskingKey"));
+        }
+        return b.build();
     }
 
     static NetworkArgs networkArgs(StackSpec spec) {
         var n = spec.network();
-        var b = NetworkArgs.builder().tags(spec.tags())
-                .publicSubnets(n.publicSubnets())
-                .natGateway(n.natGateway());
+        var b = NetworkArgs.builder().tags(spec.tags()).publicSubnets(n.publicSubnets()).natGateway(n.natGateway());
         n.cidr().ifPresent(b::cidrBlock);
         n.azCount().ifPresent(b::availabilityZoneCount);
         n.interfaceEndpoints().ifPresent(b::interfaceEndpoints);
@@ -52,10 +84,8 @@ public final class FluxoStack {
 
     static LakehouseArgs lakehouseArgs(StackSpec spec) {
         var l = spec.lakehouse();
-        var b = LakehouseArgs.builder().tags(spec.tags())
-                .environment(spec.stack())
-                .allowDataDeletion(l.allowDataDeletion())
-                .protect(spec.environment().isProd());
+        var b = LakehouseArgs.builder().tags(spec.tags()).environment(spec.stack())
+                .allowDataDeletion(l.allowDataDeletion()).protect(spec.environment().isProd());
         l.bronzeInfrequentAccessDays().ifPresent(b::bronzeInfrequentAccessDays);
         l.bronzeGlacierDays().ifPresent(b::bronzeGlacierDays);
         l.noncurrentVersionExpirationDays().ifPresent(b::noncurrentVersionExpirationDays);
@@ -63,17 +93,10 @@ public final class FluxoStack {
         return b.build();
     }
 
-    static SourceDatabaseArgs databaseArgs(StackSpec spec, Network network, AlarmTopic alarms) {
+    static SourceDatabaseArgs databaseArgs(StackSpec spec) {
         var d = spec.database();
-        var b = SourceDatabaseArgs.builder().tags(spec.tags())
-                .environment(spec.stack())
-                .vpcId(network.vpcId)
-                .vpcCidr(network.vpcCidr)
-                .subnetIds(network.privateSubnetIds)
-                .multiAz(d.multiAz())
-                .deletionProtection(d.deletionProtection())
-                .protect(spec.environment().isProd())
-                .alarmTopicArn(alarms.arn);
+        var b = SourceDatabaseArgs.builder().tags(spec.tags()).environment(spec.stack())
+                .multiAz(d.multiAz()).deletionProtection(d.deletionProtection()).protect(spec.environment().isProd());
         d.engineVersion().ifPresent(b::engineVersion);
         d.instanceClass().ifPresent(b::instanceClass);
         d.allocatedStorageGb().ifPresent(b::allocatedStorageGb);
@@ -82,6 +105,66 @@ public final class FluxoStack {
         d.performanceInsights().ifPresent(b::performanceInsights);
         d.maxReplicationSlots().ifPresent(b::maxReplicationSlots);
         d.maxWalSenders().ifPresent(b::maxWalSenders);
+        return b.buildSettings();
+    }
+
+    static EventStreamArgs eventStreamArgs(StackSpec spec) {
+        var s = spec.stream();
+        var b = EventStreamArgs.builder().tags(spec.tags()).environment(spec.stack()).kind(s.kind());
+        s.mskMode().ifPresent(b::mskMode);
+        s.kafkaVersion().ifPresent(b::kafkaVersion);
+        s.brokerInstanceType().ifPresent(b::brokerInstanceType);
+        s.brokersPerAz().ifPresent(b::brokersPerAz);
+        s.brokerStorageGb().ifPresent(b::brokerStorageGb);
+        s.maxBrokerStorageGb().ifPresent(b::maxBrokerStorageGb);
+        s.enhancedMonitoring().ifPresent(b::enhancedMonitoring);
+        s.topicPartitions().ifPresent(b::topicPartitions);
+        s.topicRetentionHours().ifPresent(b::topicRetentionHours);
+        s.kinesisMode().ifPresent(b::kinesisMode);
+        s.shardCount().ifPresent(b::shardCount);
+        s.retentionHours().ifPresent(b::retentionHours);
+        return b.buildSettings();
+    }
+
+    static ChangeCaptureArgs changeCaptureArgs(StackSpec spec, Artifacts artifacts) {
+        var c = spec.changeCapture();
+        var b = ChangeCaptureArgs.builder().tags(spec.tags()).environment(spec.stack())
+                .tableIncludeList(c.tables())
+                .pluginArchivePath(artifacts.debeziumPlugin().path().toString())
+                .pluginArchiveSha256(artifacts.debeziumPlugin().sha256());
+        c.publicationName().ifPresent(b::publicationName);
+        c.slotName().ifPresent(b::slotName);
+        c.heartbeatIntervalMs().ifPresent(b::heartbeatIntervalMs);
+        c.snapshotMode().ifPresent(b::snapshotMode);
+        c.autoscaling().ifPresent(b::autoscaling);
+        c.dmsMinCapacityUnits().ifPresent(b::dmsMinCapacityUnits);
+        c.dmsMaxCapacityUnits().ifPresent(b::dmsMaxCapacityUnits);
+        return b.buildSettings();
+    }
+
+    static JavaFunctionArgs functionArgs(StackSpec spec, FunctionSpec f, Artifacts.Artifact jar, String handler) {
+        var b = JavaFunctionArgs.builder().tags(spec.tags()).environment(spec.stack())
+                .codePath(jar.path().toString()).codeSha256(jar.sha256()).handler(handler);
+        f.memoryMb().ifPresent(b::memoryMb);
+        f.timeoutSeconds().ifPresent(b::timeoutSeconds);
+        if (handler.equals(PRODUCER_HANDLER)) {
+            // The producer's batch is rows written per run, read by its handler.
+            f.batchSize().ifPresent(n -> b.environmentVariables(java.util.Map.of(PRODUCER_BATCH_SIZE, Output.of(Integer.toString(n)))));
+        } else {
+            f.batchSize().ifPresent(b::batchSize);
+            f.batchingWindowSeconds().ifPresent(b::batchingWindowSeconds);
+        }
         return b.build();
+    }
+
+    static StreamingJobArgs jobArgs(StackSpec spec, Artifacts artifacts) {
+        var j = spec.job();
+        var b = StreamingJobArgs.builder().tags(spec.tags()).environment(spec.stack())
+                .jobJarPath(artifacts.jobJar().path().toString()).jobJarSha256(artifacts.jobJar().sha256())
+                .mode(j.mode());
+        j.scheduleMinutes().ifPresent(b::scheduleMinutes);
+        j.maximumVcpu().ifPresent(b::maximumVcpu);
+        j.maximumMemoryGb().ifPresent(b::maximumMemoryGb);
+        return b.buildSettings();
     }
 }

@@ -40,7 +40,8 @@ class FluxoStackTest {
     void everyCommittedStackBuildsWholeWithTheFoundationComponents(String stack) {
         var plan = Plan.run(StackFiles.load(stack));
         assertThat(plan.resources()).extracting(PlannedResource::type)
-                .contains("fluxo:index:Network", "fluxo:index:Lakehouse", "fluxo:index:SourceDatabase",
+                .contains("fluxo:index:StreamingLakehouse", "fluxo:index:Network", "fluxo:index:Lakehouse",
+                        "fluxo:index:SourceDatabase",
                         "aws:ec2/vpc:Vpc", RDS, "aws:athena/workgroup:Workgroup", "aws:sns/topic:Topic");
         assertThat(plan.resources()).filteredOn(r -> !r.type().startsWith("pulumi:"))
                 .allSatisfy(r -> assertThat(r.parent()).as(r.id()).isPresent());
@@ -52,6 +53,78 @@ class FluxoStackTest {
         var plan = Plan.run(StackFiles.load(stack));
         assertThat(plan.policy().mandatory()).as(plan.policy().render()).isEmpty();
         assertThat(plan.exitCode()).isZero();
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> stacksAndKinds() {
+        return java.util.stream.Stream.of("dev", "staging", "prod").flatMap(stack -> java.util.stream.Stream.of("msk", "kinesis")
+                .map(kind -> org.junit.jupiter.params.provider.Arguments.of(stack, kind)));
+    }
+
+    /** The committed stack with its stream switched to {@code kind} (stream and capture settings reset). */
+    static StackConfig withKind(String stack, String kind) {
+        var base = StackFiles.load(stack);
+        var values = new java.util.HashMap<>(base.values());
+        values.put("fluxo:stream", "{\"kind\":\"" + kind + "\"}");
+        values.put("fluxo:changeCapture", "{\"tables\":[\"public.customers\"]}");
+        return new StackConfig(stack, values, base.secretKeys());
+    }
+
+    @ParameterizedTest(name = "{0} with {1}")
+    @MethodSource("stacksAndKinds")
+    void everyStackRunsWholeWithEitherStreamKindAndPassesThePolicies(String stack, String kind) {
+        var plan = Plan.run(withKind(stack, kind));
+        assertThat(plan.policy().mandatory()).as(plan.policy().render()).isEmpty();
+        var types = plan.resources().stream().map(PlannedResource::type).toList();
+        assertThat(types).contains("fluxo:index:StreamingLakehouse", "fluxo:index:EventStream",
+                "fluxo:index:ChangeCapture", "fluxo:index:JavaFunction", "fluxo:index:StreamingJob",
+                "aws:lambda/eventSourceMapping:EventSourceMapping", "aws:emrserverless/application:Application",
+                "aws:cloudwatch/dashboard:Dashboard");
+        if (kind.equals("msk")) {
+            assertThat(types).contains("aws:msk/cluster:Cluster", "aws:mskconnect/connector:Connector")
+                    .doesNotContain("aws:kinesis/stream:Stream");
+        } else {
+            assertThat(types).contains("aws:kinesis/stream:Stream").doesNotContain("aws:msk/cluster:Cluster")
+                    .anyMatch(t -> t.startsWith("aws:dms/"));
+        }
+    }
+
+    @Test
+    void devStreamsThroughOneKinesisShardAndProdThroughAnMskBrokerPerAz() {
+        var dev = Plan.run(StackFiles.load("dev"));
+        var prod = Plan.run(StackFiles.load("prod"));
+        assertThat(inputsOf(dev, "aws:kinesis/stream:Stream")).containsEntry("shardCount", 1);
+        assertThat(count(dev, "aws:msk/cluster:Cluster")).isZero();
+        var cluster = inputsOf(prod, "aws:msk/cluster:Cluster");
+        assertThat(cluster).containsEntry("numberOfBrokerNodes", 3);
+        assertThat(count(prod, "aws:kinesis/stream:Stream")).isZero();
+    }
+
+    @Test
+    void theConnectorReadsDatabaseCredentialsThroughTheConfigProviderNeverInPlainText() {
+        var prod = Plan.run(StackFiles.load("prod"));
+        @SuppressWarnings("unchecked")
+        var config = (Map<String, Object>) prod.policyInputs().stream()
+                .filter(r -> r.type().equals("aws:mskconnect/connector:Connector")).findFirst().orElseThrow()
+                .inputs().get("connectorConfiguration");
+        assertThat(String.valueOf(config.get("database.password"))).startsWith("${secretsmanager:");
+        assertThat(String.valueOf(config.get("plugin.name"))).isEqualTo("pgoutput");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void noGeneratedSecretAppearsInAnyInputOutsideTheSecretVersion(String stack) {
+        var plan = Plan.run(StackFiles.load(stack));
+        assertThat(plan.policyInputs()).filteredOn(r -> !r.type().equals("aws:secretsmanager/secretVersion:SecretVersion"))
+                .allSatisfy(r -> assertThat(r.inputs().toString()).as(r.name())
+                        .doesNotContain(dev.fluxo.components.testing.RecordingMocks.MOCK_RANDOM_PASSWORD));
+    }
+
+    @Test
+    void theProducerIsScheduledInDevButNotInProd() {
+        var dev = Plan.run(StackFiles.load("dev"));
+        var prod = Plan.run(StackFiles.load("prod"));
+        assertThat(dev.resources()).anyMatch(r -> r.type().equals("aws:cloudwatch/eventRule:EventRule") && r.name().startsWith("producer"));
+        assertThat(prod.resources()).noneMatch(r -> r.type().equals("aws:cloudwatch/eventRule:EventRule") && r.name().startsWith("producer"));
     }
 
     @Test

@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  * inputs plus plausible computed outputs: {@code id}, {@code arn}
  * ({@code arn:aws:<service>:<region>:123456789012:<name>}), S3 {@code bucket} from {@code bucket} or
  * {@code bucketPrefix}, {@code name} from {@code namePrefix}, RDS {@code address}/{@code port}/
- * {@code masterUserSecrets}, KMS {@code keyId}, and so on. Computed values are derived from the logical name,
+ * {@code masterUserSecrets}, KMS {@code keyId}, MSK {@code bootstrapBrokersSaslIam} (one broker per node, port 9098)
+ * and Kafka ARNs, Lambda {@code version}/{@code qualifiedArn} and alias ARNs, SQS URLs, MSK Connect, DMS, EMR
+ * Serverless and Step Functions ARNs, and so on. Computed values are derived from the logical name,
  * so two runs of the same program return the same values.
  *
  * <p>Invokes: {@code getAvailabilityZones}, {@code getCallerIdentity}, {@code getRegion} and
@@ -214,7 +216,7 @@ public final class RecordingMocks implements Mocks {
         String fill() {
             var name = physicalName();
             var hex = hash(type + "::" + logicalName, 17);
-            var arnPrefix = "arn:aws:" + service + ":" + region + ":" + ACCOUNT_ID + ":";
+            var arnPrefix = "arn:aws:" + arnService() + ":" + region + ":" + ACCOUNT_ID + ":";
             state.put("region", region);
             state.put("tagsAll", state.getOrDefault("tags", Map.of()));
             switch (type) {
@@ -292,9 +294,171 @@ public final class RecordingMocks implements Mocks {
                     state.put("arn", arnPrefix + "pg:" + name);
                     return name;
                 }
-                case "aws:sns/topic:Topic", "aws:sqs/queue:Queue" -> {
+                case "aws:sns/topic:Topic" -> {
                     state.put("arn", arnPrefix + name);
+                    return arnPrefix + name;
+                }
+                case "aws:sqs/queue:Queue" -> {
+                    state.put("arn", arnPrefix + name);
+                    var url = "https://sqs." + region + ".amazonaws.com/" + ACCOUNT_ID + "/" + name;
+                    state.put("url", url);
+                    return url;
+                }
+                case "aws:msk/cluster:Cluster", "aws:msk/serverlessCluster:ServerlessCluster" -> {
+                    var clusterName = (String) state.computeIfAbsent("clusterName", k -> name);
+                    var uuid = uuid(hex) + "-" + hex.substring(0, 2);
+                    var arn = "arn:aws:kafka:" + region + ":" + ACCOUNT_ID + ":cluster/" + clusterName + "/" + uuid;
+                    state.put("arn", arn);
+                    state.put("clusterUuid", uuid);
+                    state.put("currentVersion", "K" + hex.substring(0, 13).toUpperCase());
+                    if (type.endsWith("ServerlessCluster")) {
+                        state.put("bootstrapBrokersSaslIam", "boot-" + hex.substring(0, 8) + ".c1.kafka-serverless."
+                                + region + ".amazonaws.com:9098");
+                    } else {
+                        var brokers = new java.util.ArrayList<String>();
+                        var tls = new java.util.ArrayList<String>();
+                        int count = state.get("numberOfBrokerNodes") instanceof Number n ? n.intValue() : 2;
+                        for (int i = 1; i <= count; i++) {
+                            var host = "b-" + i + "." + clusterName + "." + hex.substring(0, 6) + ".c2.kafka." + region
+                                    + ".amazonaws.com";
+                            brokers.add(host + ":9098");
+                            tls.add(host + ":9094");
+                        }
+                        state.put("bootstrapBrokersSaslIam", String.join(",", brokers));
+                        state.put("bootstrapBrokersTls", String.join(",", tls));
+                        state.put("bootstrapBrokers", "");
+                        state.put("zookeeperConnectString", "");
+                        state.put("zookeeperConnectStringTls", "");
+                    }
+                    return arn;
+                }
+                case "aws:msk/configuration:Configuration" -> {
+                    var arn = "arn:aws:kafka:" + region + ":" + ACCOUNT_ID + ":configuration/" + name + "/" + uuid(hex);
+                    state.put("arn", arn);
+                    state.put("latestRevision", 1);
+                    return arn;
+                }
+                case "aws:kinesis/stream:Stream" -> {
+                    var arn = arnPrefix + "stream/" + name;
+                    state.put("arn", arn);
+                    return arn;
+                }
+                case "aws:mskconnect/customPlugin:CustomPlugin", "aws:mskconnect/workerConfiguration:WorkerConfiguration",
+                     "aws:mskconnect/connector:Connector" -> {
+                    var resourceKind = switch (kind) {
+                        case "customPlugin:CustomPlugin" -> "custom-plugin";
+                        case "workerConfiguration:WorkerConfiguration" -> "worker-configuration";
+                        default -> "connector";
+                    };
+                    var arn = "arn:aws:kafkaconnect:" + region + ":" + ACCOUNT_ID + ":" + resourceKind + "/" + name + "/"
+                            + uuid(hex) + "-" + hex.substring(0, 2);
+                    state.put("arn", arn);
+                    state.put("latestRevision", 1);
+                    state.put("state", "ACTIVE");
+                    state.put("version", "1");
+                    return arn;
+                }
+                case "aws:lambda/function:Function" -> {
+                    var arn = arnPrefix + "function:" + name;
+                    state.put("arn", arn);
+                    state.put("version", "1");
+                    state.put("qualifiedArn", arn + ":1");
+                    state.put("invokeArn", invokeArn(arn));
+                    state.put("qualifiedInvokeArn", invokeArn(arn + ":1"));
+                    state.put("lastModified", "2026-01-01T00:00:00.000+0000");
+                    state.putIfAbsent("sourceCodeHash", hex);
+                    state.put("codeSha256", hex);
+                    state.put("sourceCodeSize", 1024);
+                    state.put("signingJobArn", "");
+                    state.put("signingProfileVersionArn", "");
                     return name;
+                }
+                case "aws:lambda/alias:Alias" -> {
+                    var function = String.valueOf(state.getOrDefault("functionName", "function"));
+                    var functionArn = function.startsWith("arn:") ? function : arnPrefix + "function:" + function;
+                    var arn = functionArn + ":" + name;
+                    state.put("arn", arn);
+                    state.put("invokeArn", invokeArn(arn));
+                    return arn;
+                }
+                case "aws:lambda/eventSourceMapping:EventSourceMapping" -> {
+                    var uuid = uuid(hex);
+                    state.put("uuid", uuid);
+                    state.put("arn", arnPrefix + "event-source-mapping:" + uuid);
+                    state.put("functionArn", state.getOrDefault("functionName", ""));
+                    state.put("state", "Enabled");
+                    return uuid;
+                }
+                case "aws:secretsmanager/secret:Secret" -> {
+                    var arn = arnPrefix + "secret:" + name + "-" + hex.substring(0, 6);
+                    state.put("arn", arn);
+                    return arn;
+                }
+                case "aws:secretsmanager/secretVersion:SecretVersion" -> {
+                    state.put("versionId", uuid(hex));
+                    state.put("arn", String.valueOf(state.getOrDefault("secretId", "")));
+                    return state.getOrDefault("secretId", "secret") + "|" + uuid(hex);
+                }
+                case "aws:cloudwatch/eventRule:EventRule" -> {
+                    state.put("arn", "arn:aws:events:" + region + ":" + ACCOUNT_ID + ":rule/" + name);
+                    return name;
+                }
+                case "aws:cloudwatch/dashboard:Dashboard" -> {
+                    var dashboardName = String.valueOf(state.getOrDefault("dashboardName", name));
+                    state.put("dashboardArn", "arn:aws:cloudwatch::" + ACCOUNT_ID + ":dashboard/" + dashboardName);
+                    return dashboardName;
+                }
+                case "aws:sfn/stateMachine:StateMachine" -> {
+                    var arn = "arn:aws:states:" + region + ":" + ACCOUNT_ID + ":stateMachine:" + name;
+                    state.put("arn", arn);
+                    state.put("status", "ACTIVE");
+                    state.put("creationDate", "2026-01-01T00:00:00Z");
+                    state.put("revisionId", hex);
+                    state.put("stateMachineVersionArn", "");
+                    state.put("versionDescription", "");
+                    state.put("description", "");
+                    return arn;
+                }
+                case "aws:emrserverless/application:Application" -> {
+                    var id = "00f" + hex.substring(0, 13);
+                    state.put("arn", "arn:aws:emr-serverless:" + region + ":" + ACCOUNT_ID + ":/applications/" + id);
+                    return id;
+                }
+                case "aws:scheduler/schedule:Schedule" -> {
+                    state.put("arn", "arn:aws:scheduler:" + region + ":" + ACCOUNT_ID + ":schedule/"
+                            + state.getOrDefault("groupName", "default") + "/" + name);
+                    return name;
+                }
+                case "aws:s3/bucketObjectv2:BucketObjectv2" -> {
+                    var key = String.valueOf(state.getOrDefault("key", name));
+                    state.put("arn", "arn:aws:s3:::" + state.getOrDefault("bucket", "bucket") + "/" + key);
+                    state.put("versionId", hex);
+                    state.put("etag", hex);
+                    return key;
+                }
+                case "aws:dms/endpoint:Endpoint" -> {
+                    var arn = arnPrefix + "endpoint:" + hex.toUpperCase();
+                    state.put("endpointArn", arn);
+                    return String.valueOf(state.getOrDefault("endpointId", name));
+                }
+                case "aws:dms/replicationConfig:ReplicationConfig" -> {
+                    var arn = arnPrefix + "replication-config:" + hex.toUpperCase();
+                    state.put("arn", arn);
+                    return arn;
+                }
+                case "aws:dms/replicationInstance:ReplicationInstance" -> {
+                    state.put("replicationInstanceArn", arnPrefix + "rep:" + hex.toUpperCase());
+                    return String.valueOf(state.getOrDefault("replicationInstanceId", name));
+                }
+                case "aws:dms/replicationTask:ReplicationTask" -> {
+                    state.put("replicationTaskArn", arnPrefix + "task:" + hex.toUpperCase());
+                    state.put("status", "ready");
+                    return String.valueOf(state.getOrDefault("replicationTaskId", name));
+                }
+                case "aws:dms/replicationSubnetGroup:ReplicationSubnetGroup" -> {
+                    state.put("replicationSubnetGroupArn", arnPrefix + "subgrp:" + name);
+                    state.put("vpcId", "vpc-" + hex);
+                    return String.valueOf(state.getOrDefault("replicationSubnetGroupId", name));
                 }
                 default -> {
                     if (service.equals("ec2") || service.equals("vpc")) {
@@ -305,6 +469,24 @@ public final class RecordingMocks implements Mocks {
                     return id;
                 }
             }
+        }
+
+        /** The API Gateway ARN that invokes a function (or a version/alias of it). */
+        private String invokeArn(String functionArn) {
+            return "arn:aws:apigateway:" + region + ":lambda:path/2015-03-31/functions/" + functionArn + "/invocations";
+        }
+
+        /** The service as ARNs spell it, where it differs from the provider module. */
+        private String arnService() {
+            return switch (service) {
+                case "cloudwatch" -> type.contains("logGroup") ? "logs" : type.contains("event") ? "events" : "cloudwatch";
+                case "msk" -> "kafka";
+                case "mskconnect" -> "kafkaconnect";
+                case "emrserverless" -> "emr-serverless";
+                case "sfn" -> "states";
+                case "appautoscaling" -> "application-autoscaling";
+                default -> service;
+            };
         }
 
         private String ec2(String hex, String arnPrefix) {

@@ -38,6 +38,34 @@ class RecordingMocksTest {
     }
 
     @Test
+    void computesMskBrokersOnePerNodeOnTheIamPortAndKafkaArns() {
+        var mocks = new RecordingMocks();
+        var cluster = new AtomicReference<com.pulumi.aws.msk.Cluster>();
+        PulumiTest.withMocks(mocks).runTest(ctx -> cluster.set(new com.pulumi.aws.msk.Cluster("c",
+                com.pulumi.aws.msk.ClusterArgs.builder().clusterName("fluxo-dev-events").kafkaVersion("3.8.x")
+                        .numberOfBrokerNodes(3)
+                        .brokerNodeGroupInfo(com.pulumi.aws.msk.inputs.ClusterBrokerNodeGroupInfoArgs.builder()
+                                .instanceType("kafka.t3.small").clientSubnets("a", "b", "c").securityGroups("sg-1").build())
+                        .build()))).throwOnError();
+        var brokers = PulumiTest.extractValue(cluster.get().bootstrapBrokersSaslIam()).split(",");
+        assertThat(brokers).hasSize(3).allMatch(b -> b.endsWith(":9098"));
+        assertThat(PulumiTest.extractValue(cluster.get().arn()))
+                .startsWith("arn:aws:kafka:us-east-1:123456789012:cluster/fluxo-dev-events/");
+    }
+
+    @Test
+    void computesLambdaVersionsSoAliasesCanPointAtThem() {
+        var mocks = new RecordingMocks();
+        var function = new AtomicReference<com.pulumi.aws.lambda.Function>();
+        PulumiTest.withMocks(mocks).runTest(ctx -> function.set(new com.pulumi.aws.lambda.Function("f",
+                com.pulumi.aws.lambda.FunctionArgs.builder().name("fn").role("arn:aws:iam::123456789012:role/r")
+                        .publish(true).build()))).throwOnError();
+        assertThat(PulumiTest.extractValue(function.get().version())).isEqualTo("1");
+        assertThat(PulumiTest.extractValue(function.get().qualifiedArn()))
+                .isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:fn:1");
+    }
+
+    @Test
     void componentsAreRecordedBeforeTheirChildren() {
         var mocks = new RecordingMocks();
         PulumiTest.withMocks(mocks).runTest(ctx -> {

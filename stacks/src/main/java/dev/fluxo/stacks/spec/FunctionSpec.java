@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param batchSize             records per invocation (transform) or rows per run (producer)
  * @param batchingWindowSeconds how long the event source waits to fill a batch (transform)
  * @param schedule              EventBridge schedule expression (producer), e.g. {@code rate(1 minute)}
- * @param enabled               whether the schedule is enabled (producer)
+ * @param enabled               whether the producer runs on its schedule (off where real writers exist)
  */
 public record FunctionSpec(Optional<Integer> memoryMb, Optional<Integer> timeoutSeconds, Optional<Integer> batchSize,
                            Optional<Integer> batchingWindowSeconds, Optional<String> schedule,

@@ -1,0 +1,36 @@
+package dev.fluxo.components.iam;
+
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.kms.KeyArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import dev.fluxo.components.naming.ResourceTags;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The KMS key a component encrypts with: the one the caller gives, or a new customer-managed key with
+ * rotation whose policy also lets CloudWatch Logs encrypt this account's log groups (every streaming
+ * component writes logs).
+ */
+public final class ComponentKey {
+    /** Days a deleted key waits before it is gone (the maximum: a mistaken delete can be undone). */
+    public static final int DELETION_WINDOW_DAYS = 30;
+
+    private ComponentKey() {
+    }
+
+    /** The given key's ARN, or the ARN of a key created as {@code <resourceName>} under {@code parent}. */
+    public static Output<String> givenOrCreate(Optional<Output<String>> given, String resourceName, String description,
+                                               Resource parent, AwsAccount account, Map<String, String> tags) {
+        return given.orElseGet(() -> new Key(resourceName, KeyArgs.builder()
+                .description(description)
+                .enableKeyRotation(true)
+                .deletionWindowInDays(DELETION_WINDOW_DAYS)
+                .policy(KeyPolicies.accountKey(account, true).toJson())
+                .tags(ResourceTags.named(tags, resourceName))
+                .build(), CustomResourceOptions.builder().parent(parent).build()).arn());
+    }
+}
