@@ -33,6 +33,14 @@ public final class FluxoProgram {
             System.exit(INVALID_CONFIG);
             return;
         }
+        Artifacts artifacts;
+        try {
+            artifacts = Artifacts.require(Artifacts.projectRoot(), spec.stream().isMsk());
+        } catch (IllegalStateException e) {
+            System.err.println("fluxo: " + e.getMessage());
+            System.exit(INVALID_CONFIG);
+            return;
+        }
         var preflight = Plan.run(config);
         if (!preflight.policy().violations().isEmpty() || !preflight.policy().suppressed().isEmpty()) {
             System.err.println(preflight.policy().render());
@@ -41,7 +49,7 @@ public final class FluxoProgram {
             System.exit(Plan.POLICY_VIOLATION);
             return;
         }
-        Pulumi.run(ctx -> FluxoStack.define(ctx, spec));
+        Pulumi.run(ctx -> FluxoStack.define(ctx, spec, artifacts));
     }
 
     /** Validates {@code config} and, only when it is valid, registers the stack's resources. */
