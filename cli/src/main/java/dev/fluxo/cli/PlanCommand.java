@@ -1,6 +1,8 @@
 package dev.fluxo.cli;
 
 import dev.fluxo.stacks.plan.Plan;
+import dev.fluxo.cli.diagram.DiagramFile;
+import dev.fluxo.cli.diagram.DiagramFormat;
 import dev.fluxo.cli.plan.PlanJson;
 import dev.fluxo.cli.plan.PlanTree;
 import dev.fluxo.stacks.config.InvalidStackConfigException;
@@ -34,10 +36,17 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the full graph (type, name, parent, inputs) as JSON; '-' for standard output")
     String json;
 
+    @Option(names = "--diagram", paramLabel = "FILE", description = "Also draw the architecture from the resource graph: "
+            + ".mmd (Mermaid), .dot (Graphviz DOT), or .svg/.png (rendered by Graphviz 'dot', which must be on the PATH); default: none")
+    Path diagram;
+
     @Override
     public Integer call() throws IOException {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
+        if (diagram != null) {
+            DiagramFormat.of(diagram);
+        }
         var config = StackFile.load(stacksDir, stack);
         Plan plan;
         try {
@@ -58,6 +67,9 @@ final class PlanCommand implements Callable<Integer> {
             }
             Files.writeString(path, PlanJson.render(plan));
             out.println("Wrote " + plan.resources().size() + " resources to " + path);
+        }
+        if (diagram != null) {
+            out.println(DiagramFile.write(plan, diagram));
         }
         return plan.exitCode();
     }

@@ -1,5 +1,6 @@
 package dev.fluxo.cli.plan;
 
+import dev.fluxo.cli.cost.CostEstimator;
 import dev.fluxo.stacks.plan.Plan;
 import dev.fluxo.stacks.plan.PlannedResource;
 
@@ -21,6 +22,7 @@ public final class PlanJson {
         root.put("resources", plan.resources().stream().map(PlanJson::resource).toList());
         root.put("counts", plan.countsByType());
         root.put("policy", plan.policy().toMap());
+        root.put("cost", CostEstimator.standard().estimate(plan).toMap());
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root);
     }
 

@@ -1,5 +1,6 @@
 package dev.fluxo.cli.plan;
 
+import dev.fluxo.cli.cost.CostEstimator;
 import dev.fluxo.stacks.plan.Plan;
 import dev.fluxo.stacks.plan.PlannedResource;
 
@@ -59,6 +60,7 @@ public final class PlanTree {
         var components = plan.resources().stream().filter(PlannedResource::isComponent).count();
         sb.append("\n").append(total).append(" resources (").append(components).append(" of them components):\n");
         counts.forEach((type, n) -> sb.append(String.format("  %4d  %s%n", n, type)));
+        sb.append('\n').append(CostEstimator.standard().estimate(plan).render());
         sb.append('\n').append(plan.policy().render());
         if (!sb.toString().endsWith("\n")) {
             sb.append('\n');
