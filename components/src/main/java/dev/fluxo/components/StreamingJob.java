@@ -88,6 +88,15 @@ import java.util.Map;
  */
 public class StreamingJob extends ComponentResource {
     /** The Pulumi type token. */
+    /** Daily at 03:00 UTC, within an hour's window. */
+    public static final String DEFAULT_MAINTENANCE_SCHEDULE = "cron(0 3 * * ? *)";
+    /** Snapshots older than this are expired. */
+    public static final String DEFAULT_SNAPSHOT_RETENTION = "7d";
+    /** The maintenance entry point in the job jar. */
+    public static final String MAINTENANCE_CLASS = "dev.fluxo.jobs.Maintenance";
+    /** The tables the job writes and therefore maintains. */
+    public static final List<String> MAINTAINED_TABLES = List.of("gold.customers", "gold.customers_by_profissao",
+            "gold.customers_deletes");
     public static final String TYPE = "fluxo:index:StreamingJob";
     public static final String DEFAULT_MAIN_CLASS = "dev.fluxo.jobs.StreamingJob";
     /** EMR 7.9.0: Spark 3.5.5, the version the job compiles against (3.5.x). */
@@ -300,6 +309,8 @@ public class StreamingJob extends ComponentResource {
                             .build())
                     .build(), child);
         }
+        scheduleMaintenance(name, physicalName, args, tags, application, keyArn, sparkParameters, jarKey, bucket, account,
+                child);
         new BucketObjectv2(name + "-jar", BucketObjectv2Args.builder()
                 .bucket(bucket.name())
                 .key(jarKey)
@@ -341,5 +352,58 @@ public class StreamingJob extends ComponentResource {
     /** The job's execution role, for grants ({@code lake.grantWrite("job-writes-gold", job.role(), Layer.GOLD)}). */
     public Role role() {
         return role;
+    }
+
+    /**
+     * Compaction and snapshot expiry ({@code dev.fluxo.jobs.Maintenance}, same jar) on the tables the job owns, on
+     * {@link StreamingJobArgs#maintenanceSchedule()}: an EventBridge Scheduler universal target calls EMR Serverless
+     * StartJobRun directly (no supervisor: a failed maintenance run is simply retried by the next schedule).
+     * Silver is compacted by whoever owns its writes, not by this job, which may only read it.
+     */
+    private void scheduleMaintenance(String name, String physicalName, StreamingJobArgs args, Map<String, String> tags,
+                                     com.pulumi.aws.emrserverless.Application application, Output<String> keyArn,
+                                     String sparkParameters, String jarKey, dev.fluxo.components.lakehouse.PrivateBucket bucket,
+                                     dev.fluxo.components.iam.AwsAccount account, CustomResourceOptions child) {
+        var maintenanceRole = new Role(name + "-maintenance-role", RoleArgs.builder()
+                .description("Scheduler starts table maintenance runs of " + physicalName)
+                .assumeRolePolicy(PolicyDocument.assumableBy("scheduler.amazonaws.com", account.accountId()).toJson())
+                .tags(ResourceTags.named(tags, name + "-maintenance-role"))
+                .build(), child);
+        InlinePolicy.attach(name + "-maintenance-access", maintenanceRole, PolicyDocument.of(
+                PolicyStatement.allow().sid("StartMaintenanceRuns").actions("emr-serverless:StartJobRun")
+                        .resource(application.arn()).build(),
+                PolicyStatement.allow().sid("PassJobRole").actions("iam:PassRole").resource(role.arn())
+                        .condition("StringEquals", "iam:PassedToService", "emr-serverless.amazonaws.com").build()), this);
+        var maintenanceParameters = sparkParameters.replace("--class " + args.mainClass(), "--class " + MAINTENANCE_CLASS);
+        var input = Output.tuple(application.id(), role.arn(), bucket.name(), args.jobArguments()).applyValue(t -> {
+            var arguments = new ArrayList<String>(t.t4);
+            arguments.addAll(List.of("--tables", String.join(",", MAINTAINED_TABLES),
+                    "--expire-older-than", args.snapshotRetention()));
+            // Ordered maps: the JSON must be the same on every run, or every preview shows a diff.
+            var submit = new java.util.LinkedHashMap<String, Object>();
+            submit.put("EntryPoint", "s3://" + t.t3 + "/" + jarKey);
+            submit.put("EntryPointArguments", arguments);
+            submit.put("SparkSubmitParameters", maintenanceParameters);
+            var request = new java.util.LinkedHashMap<String, Object>();
+            request.put("ApplicationId", t.t1);
+            request.put("ExecutionRoleArn", t.t2);
+            request.put("ClientToken", "<aws.scheduler.execution-id>");
+            request.put("Name", physicalName + "-maintenance");
+            request.put("JobDriver", Map.of("SparkSubmit", submit));
+            return new com.google.gson.GsonBuilder().disableHtmlEscaping().create().toJson(request);
+        });
+        new Schedule(name + "-maintenance", ScheduleArgs.builder()
+                .name(physicalName + "-maintenance")
+                .description("Compacts small files and expires snapshots of " + MAINTAINED_TABLES)
+                .scheduleExpression(args.maintenanceSchedule())
+                .flexibleTimeWindow(ScheduleFlexibleTimeWindowArgs.builder().mode("FLEXIBLE")
+                        .maximumWindowInMinutes(60).build())
+                .kmsKeyArn(keyArn)
+                .target(ScheduleTargetArgs.builder()
+                        .arn("arn:aws:scheduler:::aws-sdk:emrserverless:startJobRun")
+                        .roleArn(maintenanceRole.arn())
+                        .input(input)
+                        .build())
+                .build(), child);
     }
 }

@@ -17,6 +17,10 @@ import java.util.Optional;
  * constant on {@link StreamingJob}.
  */
 public final class StreamingJobArgs extends ResourceArgs implements Cloneable {
+    @Import(name = "maintenanceSchedule")
+    private String maintenanceSchedule;
+    @Import(name = "snapshotRetention")
+    private String snapshotRetention;
     @Import(name = "tags", required = true)
     private Map<String, String> tags;
     @Import(name = "environment", required = true)
@@ -152,6 +156,16 @@ public final class StreamingJobArgs extends ResourceArgs implements Cloneable {
 
     public Output<String> checkpointLocation() {
         return checkpointLocation;
+    }
+
+    /** When table maintenance runs. */
+    public String maintenanceSchedule() {
+        return maintenanceSchedule == null ? StreamingJob.DEFAULT_MAINTENANCE_SCHEDULE : maintenanceSchedule;
+    }
+
+    /** How long table snapshots are kept ({@code 7d}, {@code 48h}). */
+    public String snapshotRetention() {
+        return snapshotRetention == null ? StreamingJob.DEFAULT_SNAPSHOT_RETENTION : snapshotRetention;
     }
 
     public Output<List<String>> jobArguments() {
@@ -331,6 +345,18 @@ public final class StreamingJobArgs extends ResourceArgs implements Cloneable {
         }
 
         /** More job arguments, e.g. {@code --catalog-type glue --warehouse s3://...}. Default none. */
+        /** When table maintenance runs. Default {@value StreamingJob#DEFAULT_MAINTENANCE_SCHEDULE}. */
+        public Builder maintenanceSchedule(String expression) {
+            args.maintenanceSchedule = expression;
+            return this;
+        }
+
+        /** Snapshot retention of the maintained tables. Default {@value StreamingJob#DEFAULT_SNAPSHOT_RETENTION}. */
+        public Builder snapshotRetention(String retention) {
+            args.snapshotRetention = retention;
+            return this;
+        }
+
         public Builder jobArguments(List<Output<String>> arguments) {
             args.jobArguments = Output.all(arguments);
             return this;

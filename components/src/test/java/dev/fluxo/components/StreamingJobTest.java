@@ -116,7 +116,7 @@ class StreamingJobTest {
     @Test
     void scheduledModeRunsEveryFifteenMinutesAndSkipsWhileARunIsActive() {
         deploy(required());
-        var schedule = only(mocks, "aws:scheduler/schedule:Schedule");
+        var schedule = mocks.named("gold-schedule");
         assertThat(schedule.inputs()).containsEntry("scheduleExpression", "rate(15 minutes)");
         assertThat(schedule.input("target.arn")).contains(only(mocks, "aws:sfn/stateMachine:StateMachine")
                 .outputs().get("arn"));
@@ -130,7 +130,8 @@ class StreamingJobTest {
     @Test
     void continuousModeStopsOlderExecutionsRunsWithoutTimeoutAndRestartsWithALimit() {
         deploy(required().mode("continuous").maxRestarts(3).restartBackoffSeconds(120));
-        assertThat(mocks.ofType("aws:scheduler/schedule:Schedule")).isEmpty();
+        assertThat(mocks.ofType("aws:scheduler/schedule:Schedule")).extracting(RecordedResource::name)
+                .containsExactly("gold-maintenance");
         var states = definition().getAsJsonObject("States");
         assertThat(definition().get("StartAt").getAsString()).isEqualTo("FindExecutions");
         assertThat(states.getAsJsonObject("StopOtherExecutions").get("ResultPath").isJsonNull()).isTrue();
@@ -204,5 +205,22 @@ class StreamingJobTest {
                 }
             });
         }
+    }
+
+    @Test
+    void tableMaintenanceRunsDailyOnTheGoldTablesFromTheSameJar() {
+        deploy(required().jobArguments(List.of(Output.of("--catalog-type"), Output.of("glue"))));
+        var schedule = mocks.named("gold-maintenance");
+        assertThat(schedule.inputs()).containsEntry("scheduleExpression", StreamingJob.DEFAULT_MAINTENANCE_SCHEDULE);
+        assertThat(schedule.input("target.arn")).contains("arn:aws:scheduler:::aws-sdk:emrserverless:startJobRun");
+        var input = com.google.gson.JsonParser.parseString((String) schedule.input("target.input").orElseThrow())
+                .getAsJsonObject().getAsJsonObject("JobDriver").getAsJsonObject("SparkSubmit");
+        assertThat(input.get("SparkSubmitParameters").getAsString()).contains("--class " + StreamingJob.MAINTENANCE_CLASS);
+        assertThat(strings(input.getAsJsonArray("EntryPointArguments"))).containsSubsequence("--catalog-type", "glue")
+                .contains("--tables", String.join(",", StreamingJob.MAINTAINED_TABLES), "--expire-older-than",
+                        StreamingJob.DEFAULT_SNAPSHOT_RETENTION)
+                .doesNotContain("--checkpoint");
+        assertThat(allowedActions(mocks.named("gold-maintenance-access")))
+                .containsExactlyInAnyOrder("emr-serverless:StartJobRun", "iam:PassRole");
     }
 }

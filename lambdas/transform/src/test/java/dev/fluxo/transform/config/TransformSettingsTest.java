@@ -1,0 +1,66 @@
+package dev.fluxo.transform.config;
+
+import dev.fluxo.pipeline.PipelineSettings;
+import dev.fluxo.pipeline.decode.EnvelopeFormat;
+import dev.fluxo.pipeline.write.CatalogSettings;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TransformSettingsTest {
+    @Test
+    void eachPipelinePropertyIsReadFromItsUpperCaseVariable() {
+        Map<String, String> env = Map.of(TransformSettings.CATALOG, "jdbc",
+                "FLUXO_CATALOG_JDBC_URI", "jdbc:postgresql://db/iceberg",
+                "FLUXO_CATALOG_WAREHOUSE", "s3://lake/wh",
+                "FLUXO_S3_PATH_STYLE_ACCESS", "true",
+                "FLUXO_DECODE_MAX_PAYLOAD_BYTES", "4096",
+                "FLUXO_MASK_KEEP_ALLOWED_PII", "true",
+                "FLUXO_MASKING_KEY", "0123456789abcdef");
+
+        TransformSettings settings = TransformSettings.fromEnvironment(env, EnvelopeFormat.DMS_JSON);
+
+        assertThat(TransformSettings.properties(env)).containsEntry(CatalogSettings.TYPE, "jdbc")
+                .containsEntry(CatalogSettings.JDBC_URI, "jdbc:postgresql://db/iceberg")
+                .containsEntry(CatalogSettings.S3_PATH_STYLE, "true");
+        PipelineSettings pipeline = settings.pipeline();
+        assertThat(pipeline.catalog().type()).isEqualTo(CatalogSettings.Type.JDBC);
+        assertThat(pipeline.format()).as("the handler's default").isEqualTo(EnvelopeFormat.DMS_JSON);
+        assertThat(pipeline.decoderOptions().maxPayloadBytes()).isEqualTo(4096);
+        assertThat(pipeline.maskingPolicy().keepAllowedPii()).isTrue();
+        assertThat(settings.maskingKey().needsSecretsManager()).isFalse();
+        assertThat(settings.maskingKey().toString()).doesNotContain("0123456789abcdef");
+    }
+
+    @Test
+    void theCatalogDefaultsToGlueInTheFunctionsRegion() {
+        Map<String, String> env = Map.of("FLUXO_CATALOG_WAREHOUSE", "s3://lake/wh", TransformSettings.AWS_REGION,
+                "sa-east-1", TransformSettings.MASKING_KEY_SECRET_ARN, "arn:aws:secretsmanager:sa-east-1:1:secret:k",
+                "FLUXO_ENVELOPE_FORMAT", "connect-json");
+
+        TransformSettings settings = TransformSettings.fromEnvironment(env, EnvelopeFormat.DEBEZIUM_JSON);
+
+        assertThat(settings.pipeline().catalog().type()).isEqualTo(CatalogSettings.DEFAULT_TYPE);
+        assertThat(settings.pipeline().catalog().icebergProperties()).containsEntry("client.region", "sa-east-1");
+        assertThat(settings.pipeline().format()).isEqualTo(EnvelopeFormat.CONNECT_JSON);
+        assertThat(settings.maskingKey()).isEqualTo(MaskingKeySource.secret("arn:aws:secretsmanager:sa-east-1:1:secret:k"));
+    }
+
+    @Test
+    void theMaskingKeyComesFromExactlyOneSource() {
+        Map<String, String> env = Map.of("FLUXO_CATALOG_WAREHOUSE", "s3://lake/wh",
+                TransformSettings.MASKING_KEY_SECRET_ARN, "arn", TransformSettings.MASKING_KEY, "0123456789abcdef");
+        assertThatThrownBy(() -> TransformSettings.fromEnvironment(env, EnvelopeFormat.DEBEZIUM_JSON))
+                .hasMessageContaining("set FLUXO_MASKING_KEY_SECRET_ARN or FLUXO_MASKING_KEY, not both");
+    }
+
+    @Test
+    void variablesAreThePropertiesInUpperCase() {
+        assertThat(TransformSettings.variableFor(CatalogSettings.S3_SECRET_ACCESS_KEY))
+                .isEqualTo("FLUXO_S3_SECRET_ACCESS_KEY");
+        assertThat(TransformSettings.variableFor(CatalogSettings.TYPE)).isEqualTo(TransformSettings.CATALOG);
+    }
+}
