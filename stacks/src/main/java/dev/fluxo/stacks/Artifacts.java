@@ -10,11 +10,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The built files a stack deploys, with their SHA-256 so that a new build redeploys exactly what changed.
- * {@code pulumi up} needs them built ({@link #require}); {@code fluxo plan} runs without them ({@link #optional}),
- * marking each missing one with {@value #NOT_BUILT} instead of a hash.
+ * {@code pulumi up} needs them built ({@link #require}); {@code fluxo plan} and the tests use {@link #planned}: the
+ * same relative paths with a placeholder hash, so that a plan is the same on every machine, built or not.
  *
  * @param producerJar     the producer Lambda's shaded jar
  * @param transformJar    the transform Lambda's shaded jar
@@ -22,8 +23,8 @@ import java.util.List;
  * @param debeziumPlugin  the MSK Connect custom plugin archive (Debezium PostgreSQL connector + config providers)
  */
 public record Artifacts(Artifact producerJar, Artifact transformJar, Artifact jobJar, Artifact debeziumPlugin) {
-    /** What a missing artifact's hash reads as in a plan. */
-    public static final String NOT_BUILT = "not-built";
+    /** The hash a plan shows for an artifact (64 zeros: a well-formed SHA-256 that no file has). */
+    public static final String NOT_BUILT = "0".repeat(64);
     /** Builds every deployable artifact. */
     public static final String BUILD_COMMAND = "mvn -B package -DskipTests";
 
@@ -40,7 +41,14 @@ public record Artifacts(Artifact producerJar, Artifact transformJar, Artifact jo
     static final String JOB = "jobs/target/fluxo-jobs.jar";
     static final String DEBEZIUM_PLUGIN = "stacks/target/debezium-postgres-msk-plugin.zip";
 
-    /** The artifacts under {@code root}, missing ones marked {@value #NOT_BUILT}. */
+    /** The artifacts as a plan shows them: project-relative paths and the {@link #NOT_BUILT} hash. */
+    public static Artifacts planned() {
+        Function<String, Artifact> placeholder = relative -> new Artifact(Path.of(relative), NOT_BUILT);
+        return new Artifacts(placeholder.apply(PRODUCER), placeholder.apply(TRANSFORM), placeholder.apply(JOB),
+                placeholder.apply(DEBEZIUM_PLUGIN));
+    }
+
+    /** The artifacts under {@code root}, missing ones marked {@link #NOT_BUILT}. */
     public static Artifacts optional(Path root) {
         return new Artifacts(locate(root, PRODUCER), locate(root, TRANSFORM), locate(root, JOB),
                 locate(root, DEBEZIUM_PLUGIN));

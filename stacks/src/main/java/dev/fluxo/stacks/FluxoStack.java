@@ -27,9 +27,9 @@ public final class FluxoStack {
     private FluxoStack() {
     }
 
-    /** Builds the stack with the artifacts found under the project root (missing ones are planned as not built). */
+    /** Builds the stack as a plan shows it: placeholder artifact hashes, so the plan is the same on every machine. */
     public static void define(Context ctx, StackSpec spec) {
-        define(ctx, spec, Artifacts.optional(Artifacts.projectRoot()));
+        define(ctx, spec, Artifacts.planned());
     }
 
     public static void define(Context ctx, StackSpec spec, Artifacts artifacts) {

@@ -1,0 +1,201 @@
+package dev.fluxo.local.service;
+
+import dev.fluxo.local.progress.LatencySamples;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The stand-in for Lambda's MSK event source mapping: a consumer group that gathers records into batches (up to
+ * {@link #DEFAULT_BATCH_SIZE} records or {@link #DEFAULT_BATCH_WINDOW} after the first record, like the mapping's
+ * BatchSize and MaximumBatchingWindowInSeconds), hands each batch to the transform, and commits the offsets only after
+ * the batch was written. A failed batch is retried whole after {@link #RETRY_PAUSE} (Lambda retries MSK batches
+ * until they succeed). After a crash the uncommitted batch is delivered again: bronze and silver are at least once,
+ * gold is exact because its merge ignores changes it already applied.
+ */
+public final class TransformPoller implements AutoCloseable {
+    /** Records per batch at most (the MSK event source mapping's BatchSize default is 100; local runs go bigger). */
+    public static final int DEFAULT_BATCH_SIZE = 2_000;
+    /** How long a batch gathers records after its first one. */
+    public static final Duration DEFAULT_BATCH_WINDOW = Duration.ofMillis(500);
+    /** Pause before a failed batch is retried. */
+    public static final Duration RETRY_PAUSE = Duration.ofSeconds(2);
+    /** The consumer group, i.e. the event source mapping. */
+    public static final String GROUP = "fluxo-transform";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TransformPoller.class);
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final BatchSink sink;
+    private final int batchSize;
+    private final Duration window;
+    private final Thread thread;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong bronze = new AtomicLong();
+    private final AtomicLong silver = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong failedBatches = new AtomicLong();
+    private final AtomicLong lastWriteMillis = new AtomicLong();
+    private final LatencySamples silverFreshness = new LatencySamples();
+    private volatile long lag = -1;
+    private volatile int pending;
+
+    public TransformPoller(String bootstrapServers, String topic, BatchSink sink, int batchSize, Duration window) {
+        this.sink = sink;
+        this.batchSize = batchSize;
+        this.window = window;
+        this.consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers, "group.id", GROUP,
+                "enable.auto.commit", "false", "auto.offset.reset", "earliest", "max.poll.records", batchSize,
+                "client.id", "fluxo-transform-poller"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(topic));
+        this.thread = new Thread(this::run, "fluxo-transform-poller");
+    }
+
+    /** Starts polling on its own thread. */
+    public TransformPoller start() {
+        thread.start();
+        return this;
+    }
+
+    private void run() {
+        List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>();
+        long firstAt = 0;
+        try {
+            while (running.get()) {
+                ConsumerRecords<byte[], byte[]> polled = consumer.poll(Duration.ofMillis(100));
+                for (ConsumerRecord<byte[], byte[]> r : polled) {
+                    if (batch.isEmpty()) {
+                        firstAt = System.nanoTime();
+                    }
+                    batch.add(r);
+                }
+                boolean full = batch.size() >= batchSize;
+                boolean due = !batch.isEmpty() && System.nanoTime() - firstAt >= window.toNanos();
+                if (full || due) {
+                    deliver(batch);
+                    batch = new ArrayList<>();
+                }
+                pending = batch.size();
+                updateLag();
+            }
+        } catch (WakeupException e) {
+            // close() woke the poll: a batch still gathering was not written nor committed; the next run re-reads it
+        } catch (RuntimeException e) {
+            LOG.error("Poller stopped", e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void deliver(List<ConsumerRecord<byte[], byte[]>> batch) {
+        while (running.get()) {
+            try {
+                BatchSink.Written w = sink.write(batch);
+                consumer.commitSync(nextOffsets(batch));
+                long now = System.currentTimeMillis();
+                for (ConsumerRecord<byte[], byte[]> r : batch) {
+                    if (r.value() != null) {
+                        silverFreshness.add(Math.max(0, now - r.timestamp()));
+                    }
+                }
+                received.addAndGet(w.received());
+                bronze.addAndGet(w.bronze());
+                silver.addAndGet(w.silver());
+                deadLettered.addAndGet(w.deadLettered());
+                lastWriteMillis.set(now);
+                return;
+            } catch (WakeupException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                failedBatches.incrementAndGet();
+                LOG.warn("Batch of {} records not written, retrying in {}: {}", batch.size(), RETRY_PAUSE, e.toString());
+                try {
+                    Thread.sleep(RETRY_PAUSE.toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(List<ConsumerRecord<byte[], byte[]>> batch) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : batch) {
+            offsets.merge(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1),
+                    (a, b) -> a.offset() >= b.offset() ? a : b);
+        }
+        return offsets;
+    }
+
+    private void updateLag() {
+        long total = 0;
+        var assignment = consumer.assignment();
+        if (assignment.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, Long> ends = consumer.endOffsets(assignment, Duration.ofSeconds(1));
+        for (TopicPartition tp : assignment) {
+            total += Math.max(0, ends.getOrDefault(tp, 0L) - consumer.position(tp));
+        }
+        lag = total;
+    }
+
+    /** Records in Kafka not yet written by the transform (-1 before the first assignment). */
+    public long lag() {
+        return lag < 0 ? lag : lag + pending;
+    }
+
+    public long received() {
+        return received.get();
+    }
+
+    public long bronze() {
+        return bronze.get();
+    }
+
+    public long silver() {
+        return silver.get();
+    }
+
+    public long deadLettered() {
+        return deadLettered.get();
+    }
+
+    public long failedBatches() {
+        return failedBatches.get();
+    }
+
+    /** When the last batch was written (epoch ms, 0 if none yet). */
+    public long lastWriteMillis() {
+        return lastWriteMillis.get();
+    }
+
+    /** Commit time in PostgreSQL to written in silver, per change. */
+    public LatencySamples silverFreshness() {
+        return silverFreshness;
+    }
+
+    @Override
+    public void close() throws Exception {
+        running.set(false);
+        consumer.wakeup();
+        thread.join(30_000);
+        sink.close();
+    }
+}
