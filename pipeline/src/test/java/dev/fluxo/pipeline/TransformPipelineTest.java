@@ -153,6 +153,9 @@ class TransformPipelineTest {
         byte[] wrongType = text(events.create(3, DAY_ONE)).replace("\"id\":3", "\"id\":\"three\"")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] missingId = text(events.create(4, DAY_ONE)).replace("\"id\":4,", "").getBytes(StandardCharsets.UTF_8);
+        // An explicit null key, as a hand-made or broken producer may send: dead-lettered, never a stuck batch.
+        byte[] nullId = text(events.create(7, DAY_ONE)).replace("\"id\":7,", "\"id\":null,")
+                .getBytes(StandardCharsets.UTF_8);
         byte[] unknownOp = text(events.create(5, DAY_ONE)).replace("\"op\":\"c\"", "\"op\":\"x\"")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] huge = ("{\"padding\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
@@ -166,6 +169,7 @@ class TransformPipelineTest {
         inputs.put("truncated", truncated);
         inputs.put("wrongType", wrongType);
         inputs.put("missingId", missingId);
+        inputs.put("nullId", nullId);
         inputs.put("unknownOp", unknownOp);
         inputs.put("huge", huge);
         inputs.put("wrongVersion", wrongVersion);
@@ -175,19 +179,20 @@ class TransformPipelineTest {
 
         BatchReport report = pipeline(catalog).process(records).assertReconciled();
 
-        // decode: random, truncated, wrong type, unknown op, too large; validate: missing id, wrong version
-        assertThat(report).isEqualTo(new BatchReport(9, 0, 4, 2, 5, 2));
+        // decode: random, truncated, wrong type, unknown op, too large; validate: missing id, null id, wrong version
+        assertThat(report).isEqualTo(new BatchReport(10, 0, 5, 2, 5, 3));
         Table deadLetters = catalog.loadTable(IcebergTables.identifier(LakehouseTables.BRONZE_CUSTOMERS_DEAD_LETTER));
         Map<String, Record> byCoordinates = read(deadLetters).stream()
                 .collect(Collectors.toMap(r -> (String) r.getField("source_coordinates"), r -> r));
-        assertThat(byCoordinates).containsOnlyKeys("random", "truncated", "wrongType", "missingId", "unknownOp", "huge",
-                "wrongVersion");
+        assertThat(byCoordinates).containsOnlyKeys("random", "truncated", "wrongType", "missingId", "nullId", "unknownOp",
+                "huge", "wrongVersion");
         assertReason(byCoordinates, "random", Stage.DECODE, "invalid JSON");
         assertReason(byCoordinates, "truncated", Stage.DECODE, "invalid JSON");
         assertReason(byCoordinates, "wrongType", Stage.DECODE, "id: expected an integer, got 'three'");
         assertReason(byCoordinates, "unknownOp", Stage.DECODE, "unknown op 'x'");
         assertReason(byCoordinates, "huge", Stage.DECODE, "payload too large");
         assertReason(byCoordinates, "missingId", Stage.VALIDATE, "id is required");
+        assertReason(byCoordinates, "nullId", Stage.VALIDATE, "id is required");
         assertReason(byCoordinates, "wrongVersion", Stage.VALIDATE, "schema version 7 is not supported");
         byCoordinates.forEach((coordinates, r) -> assertThat(bytes(r.getField("raw"))).isEqualTo(inputs.get(coordinates)));
         assertThat(partitionDays(deadLetters)).hasSize(1);
@@ -196,7 +201,7 @@ class TransformPipelineTest {
         assertThat(read(silver)).extracting(r -> r.getField("id")).containsExactlyInAnyOrder(1L, 2L);
         Table bronze = catalog.loadTable(IcebergTables.identifier(LakehouseTables.BRONZE_CUSTOMERS_CHANGES));
         assertThat(read(bronze)).extracting(r -> r.getField("source_coordinates"))
-                .containsExactlyInAnyOrder("good1", "good2", "missingId", "wrongVersion");
+                .containsExactlyInAnyOrder("good1", "good2", "missingId", "nullId", "wrongVersion");
     }
 
     private static void assertReason(Map<String, Record> rows, String coordinates, Stage stage, String reason) {
