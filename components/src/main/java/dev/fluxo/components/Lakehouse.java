@@ -30,7 +30,7 @@ import dev.fluxo.components.iam.KeyPolicies;
 import dev.fluxo.components.iam.PolicyStatement;
 import dev.fluxo.components.lakehouse.IcebergTables;
 import dev.fluxo.components.lakehouse.LayerAccess;
-import dev.fluxo.components.lakehouse.NamedQueries;
+import dev.fluxo.schema.NamedQueries;
 import dev.fluxo.components.lakehouse.PrivateBucket;
 import dev.fluxo.components.naming.EnvironmentName;
 import dev.fluxo.components.naming.ResourceTags;

@@ -8,7 +8,7 @@ import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.test.PulumiTest;
 import dev.fluxo.components.lakehouse.IcebergTables;
-import dev.fluxo.components.lakehouse.NamedQueries;
+import dev.fluxo.schema.NamedQueries;
 import dev.fluxo.components.lakehouse.PrivateBucket;
 import dev.fluxo.components.testing.RecordedResource;
 import dev.fluxo.components.testing.RecordingMocks;
