@@ -88,4 +88,31 @@ class PackageSchemaTest {
         object.getAsJsonArray(member).forEach(e -> values.add(e.getAsString()));
         return values;
     }
+
+    /**
+     * The schema consumers' SDKs are generated from is committed: a change to any component's inputs or outputs shows
+     * up here and in review. Regenerate with {@code mvn -pl components test -Dfluxo.updateGolden=true}.
+     */
+    @Test
+    void generatedSchemaMatchesTheCommittedGoldenFile() throws java.io.IOException {
+        var golden = java.nio.file.Path.of("src/test/resources/dev/fluxo/components/schema.golden.json");
+        if (!java.nio.file.Files.exists(golden.getParent())) {
+            golden = java.nio.file.Path.of("components").resolve(golden);
+        }
+        var actual = schema();
+        if (Boolean.getBoolean("fluxo.updateGolden")) {
+            java.nio.file.Files.createDirectories(golden.getParent());
+            java.nio.file.Files.writeString(golden,
+                    new com.google.gson.GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(actual) + "\n");
+        }
+        assertThat(java.nio.file.Files.exists(golden)).as(golden + " is missing; run with -Dfluxo.updateGolden=true").isTrue();
+        assertThat(com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(golden)))
+                .as("the package schema changed; review and regenerate with -Dfluxo.updateGolden=true").isEqualTo(actual);
+    }
+
+    @Test
+    void theProviderServesThisPackageUnderTheTokensPrefix() {
+        assertThat(TOKENS).allMatch(t -> t.startsWith(FluxoProvider.PACKAGE + ":index:"));
+        assertThat(FluxoProvider.class.getPackage().getName()).isEqualTo(Network.class.getPackage().getName());
+    }
 }
