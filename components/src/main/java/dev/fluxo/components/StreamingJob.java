@@ -54,8 +54,9 @@ import java.util.Map;
 /**
  * The Spark streaming job (silver → gold) on EMR Serverless, and what keeps it running.
  *
- * <p><b>Application</b>: type spark, release {@value #DEFAULT_RELEASE_LABEL} (EMR 7.9.0 runs Spark 3.5.5; every EMR
- * 7.x release runs Spark 3.5.x: 7.0/7.1 → 3.5.0, 7.3 → 3.5.1, 7.4/7.5 → 3.5.2, 7.6/7.7 → 3.5.3, 7.9 → 3.5.5),
+ * <p><b>Application</b>: type spark, release {@value #DEFAULT_RELEASE_LABEL} (EMR 7.12.0 runs Spark 3.5.6, the version
+ * the job compiles and is tested against; every EMR 7.x release runs Spark 3.5.x: 7.0/7.1 → 3.5.0, 7.3 → 3.5.1,
+ * 7.4/7.5 → 3.5.2, 7.6/7.7 → 3.5.3, 7.9/7.10 → 3.5.5, 7.12/7.13 → 3.5.6),
  * auto-start on, auto-stop after {@code idleTimeoutMinutes}, vCPU/memory ceilings, workers in private subnets with an
  * egress-only security group.
  *
@@ -99,8 +100,8 @@ public class StreamingJob extends ComponentResource {
             "gold.customers_deletes");
     public static final String TYPE = "fluxo:index:StreamingJob";
     public static final String DEFAULT_MAIN_CLASS = "dev.fluxo.jobs.StreamingJob";
-    /** EMR 7.9.0: Spark 3.5.5, the version the job compiles against (3.5.x). */
-    public static final String DEFAULT_RELEASE_LABEL = "emr-7.9.0";
+    /** EMR 7.12.0: Spark 3.5.6, exactly the version the job compiles and is tested against (jobs/). */
+    public static final String DEFAULT_RELEASE_LABEL = "emr-7.12.0";
     public static final int DEFAULT_IDLE_TIMEOUT_MINUTES = 5;
     public static final int DEFAULT_MAXIMUM_VCPU = 8;
     public static final int DEFAULT_MAXIMUM_MEMORY_GB = 32;

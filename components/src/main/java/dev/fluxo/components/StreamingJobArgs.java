@@ -269,7 +269,7 @@ public final class StreamingJobArgs extends ResourceArgs implements Cloneable {
             return this;
         }
 
-        /** EMR release. Default {@value StreamingJob#DEFAULT_RELEASE_LABEL} (Spark 3.5.5). */
+        /** EMR release. Default {@value StreamingJob#DEFAULT_RELEASE_LABEL} (Spark 3.5.6). */
         public Builder releaseLabel(String releaseLabel) {
             args.releaseLabel = releaseLabel;
             return this;
