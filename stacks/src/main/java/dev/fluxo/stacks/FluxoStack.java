@@ -58,9 +58,8 @@ public final class FluxoStack {
                 .eventStream(eventStreamArgs(spec))
                 .changeCapture(changeCaptureArgs(spec, artifacts))
                 .lakehouse(lakehouseArgs(spec))
-                .producer(functionArgs(spec, spec.producer(), artifacts.producerJar(), PRODUCER_HANDLER))
-                .transform(functionArgs(spec, spec.transform(), artifacts.transformJar(),
-                        spec.stream().isMsk() ? MSK_TRANSFORM_HANDLER : KINESIS_TRANSFORM_HANDLER))
+                .producer(producerArgs(spec, artifacts))
+                .transform(transformArgs(spec, artifacts))
                 .job(jobArgs(spec, artifacts));
         spec.producer().schedule().ifPresent(b::producerSchedule);
         spec.producer().enabled().ifPresent(b::producerScheduled);
@@ -142,19 +141,31 @@ public final class FluxoStack {
         return b.buildSettings();
     }
 
-    static JavaFunctionArgs functionArgs(StackSpec spec, FunctionSpec f, Artifacts.Artifact jar, String handler) {
+    static JavaFunctionArgs producerArgs(StackSpec spec, Artifacts artifacts) {
+        var f = spec.producer();
+        var b = functionArgs(spec, f, artifacts.producerJar(), PRODUCER_HANDLER);
+        // The producer's batch is rows written per run, read by its handler.
+        f.batchSize().ifPresent(n -> b.environmentVariables(java.util.Map.of(PRODUCER_BATCH_SIZE,
+                Output.of(Integer.toString(n)))));
+        return b.build();
+    }
+
+    static JavaFunctionArgs transformArgs(StackSpec spec, Artifacts artifacts) {
+        var f = spec.transform();
+        var b = functionArgs(spec, f, artifacts.transformJar(),
+                spec.stream().isMsk() ? MSK_TRANSFORM_HANDLER : KINESIS_TRANSFORM_HANDLER);
+        f.batchSize().ifPresent(b::batchSize);
+        f.batchingWindowSeconds().ifPresent(b::batchingWindowSeconds);
+        return b.build();
+    }
+
+    private static JavaFunctionArgs.Builder functionArgs(StackSpec spec, FunctionSpec f, Artifacts.Artifact jar,
+                                                         String handler) {
         var b = JavaFunctionArgs.builder().tags(spec.tags()).environment(spec.stack())
                 .codePath(jar.path().toString()).codeSha256(jar.sha256()).handler(handler);
         f.memoryMb().ifPresent(b::memoryMb);
         f.timeoutSeconds().ifPresent(b::timeoutSeconds);
-        if (handler.equals(PRODUCER_HANDLER)) {
-            // The producer's batch is rows written per run, read by its handler.
-            f.batchSize().ifPresent(n -> b.environmentVariables(java.util.Map.of(PRODUCER_BATCH_SIZE, Output.of(Integer.toString(n)))));
-        } else {
-            f.batchSize().ifPresent(b::batchSize);
-            f.batchingWindowSeconds().ifPresent(b::batchingWindowSeconds);
-        }
-        return b.build();
+        return b;
     }
 
     static StreamingJobArgs jobArgs(StackSpec spec, Artifacts artifacts) {

@@ -8,13 +8,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The committed stack files, found whether tests run from the module or the repository root. */
+/** The committed stack files and the repository around them, whether tests run from the module or the root. */
 public final class StackFiles {
     private StackFiles() {
     }
 
+    /** The repository root (where Pulumi.yaml is). */
+    public static Path repoRoot() {
+        return Files.exists(Path.of("../Pulumi.yaml")) ? Path.of("..") : Path.of("");
+    }
+
     public static Path dir() {
-        return Files.exists(Path.of("Pulumi.dev.yaml")) ? Path.of("") : Path.of("stacks");
+        return repoRoot().resolve("stacks");
     }
 
     public static StackConfig load(String stack) {

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WorkflowsTest {
 
     static Path root() {
-        return Files.exists(Path.of("../Pulumi.yaml")) ? Path.of("..") : Path.of("");
+        return dev.fluxo.stacks.StackFiles.repoRoot();
     }
 
     @SuppressWarnings("unchecked")

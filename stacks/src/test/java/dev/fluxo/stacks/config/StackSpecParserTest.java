@@ -81,8 +81,7 @@ class StackSpecParserTest {
 
     @Test
     void theCommittedStackFilesAreValid() throws Exception {
-        var dir = Path.of("").toAbsolutePath().resolve("Pulumi.dev.yaml").toFile().exists()
-                ? Path.of("") : Path.of("stacks");
+        var dir = dev.fluxo.stacks.StackFiles.dir();
         assertThat(StackFile.available(dir)).contains("dev", "staging", "prod");
         for (var stack : StackFile.available(dir)) {
             var spec = StackSpecParser.parse("fluxo", StackFile.load(dir, stack));

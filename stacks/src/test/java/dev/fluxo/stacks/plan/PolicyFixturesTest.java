@@ -45,8 +45,7 @@ class PolicyFixturesTest {
     }
 
     static Path fixtures() {
-        var fromModule = Path.of("../policies/fixtures");
-        return Files.isDirectory(fromModule) ? fromModule : Path.of("policies/fixtures");
+        return StackFiles.repoRoot().resolve("policies/fixtures");
     }
 
     /** A stack with the mistakes the policies exist for: a public unencrypted bucket, an unencrypted stream, `*` on `*`. */
