@@ -87,8 +87,10 @@ class PlanCommandTest {
                   fluxo:netwrok: {}
                 """);
         assertThat(run("plan", "bad", "--stacks-dir", dir.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("Stack 'bad' has 2 configuration problems; nothing was registered.")
-                .contains("fluxo:environment = production").contains("did you mean fluxo:network?");
+        // The misspelt network section leaves the private subnets without the endpoints they need: a third problem.
+        assertThat(err.toString()).contains("Stack 'bad' has 3 configuration problems; nothing was registered.")
+                .contains("fluxo:environment = production").contains("did you mean fluxo:network?")
+                .contains("fluxo:network.interfaceEndpoints = []", "missing: secretsmanager");
         assertThat(out.toString()).isEmpty();
     }
 

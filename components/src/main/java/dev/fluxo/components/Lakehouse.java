@@ -143,18 +143,20 @@ public class Lakehouse extends ComponentResource {
         var protection = DataProtection.forComponent(args.allowDataDeletion(), args.protect());
         var child = CustomResourceOptions.builder().parent(this).build();
 
-        var key = new Key(name + "-key", KeyArgs.builder()
-                .description("Fluxo " + environment + " lakehouse: layer buckets and Athena results")
-                .enableKeyRotation(true)
-                .deletionWindowInDays(30)
-                .policy(KeyPolicies.accountKey(account, false).toJson())
-                .tags(ResourceTags.named(tags, name + "-key"))
-                .build(), protection.options(this));
-        new Alias(name + "-key-alias", AliasArgs.builder()
-                .name("alias/fluxo-" + environment + "-lakehouse")
-                .targetKeyId(key.keyId())
-                .build(), child);
-        this.kmsKeyArn = key.arn();
+        this.kmsKeyArn = args.kmsKeyArn().orElseGet(() -> {
+            var key = new Key(name + "-key", KeyArgs.builder()
+                    .description("Fluxo " + environment + " lakehouse: layer buckets and Athena results")
+                    .enableKeyRotation(true)
+                    .deletionWindowInDays(30)
+                    .policy(KeyPolicies.accountKey(account, false).toJson())
+                    .tags(ResourceTags.named(tags, name + "-key"))
+                    .build(), protection.options(this));
+            new Alias(name + "-key-alias", AliasArgs.builder()
+                    .name("alias/fluxo-" + environment + "-lakehouse")
+                    .targetKeyId(key.keyId())
+                    .build(), child);
+            return key.arn();
+        });
 
         var accessLogs = PrivateBucket.builder(name + "-access-logs", this, tags)
                 .bucketPrefix(bucketPrefix("access-logs"))
@@ -171,7 +173,7 @@ public class Lakehouse extends ComponentResource {
         for (var layer : Layer.values()) {
             var bucket = PrivateBucket.builder(name + "-" + layer.database(), this, tags)
                     .bucketPrefix(bucketPrefix(layer.database()))
-                    .kmsKeyArn(key.arn())
+                    .kmsKeyArn(kmsKeyArn)
                     .versioning(true)
                     .protection(protection)
                     .lifecycleRules(lifecycle(layer, args))
@@ -196,7 +198,7 @@ public class Lakehouse extends ComponentResource {
 
         var results = PrivateBucket.builder(name + "-athena-results", this, tags)
                 .bucketPrefix(bucketPrefix("athena-results"))
-                .kmsKeyArn(key.arn())
+                .kmsKeyArn(kmsKeyArn)
                 .lifecycleRule(PrivateBucket.expireObjects(args.athenaResultsExpirationDays()))
                 .accessLogs(accessLogs.name(), "athena-results/")
                 .create();
@@ -215,7 +217,7 @@ public class Lakehouse extends ComponentResource {
                                 .encryptionConfiguration(
                                         WorkgroupConfigurationResultConfigurationEncryptionConfigurationArgs.builder()
                                                 .encryptionOption("SSE_KMS")
-                                                .kmsKeyArn(key.arn())
+                                                .kmsKeyArn(kmsKeyArn)
                                                 .build())
                                 .build())
                         .build())

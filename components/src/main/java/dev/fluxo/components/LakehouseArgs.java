@@ -1,5 +1,6 @@
 package dev.fluxo.components;
 
+import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
 import dev.fluxo.components.validation.Problems;
@@ -10,12 +11,13 @@ import dev.fluxo.schema.TableDefinition;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Inputs of {@link Lakehouse}. Every option documents its default; the default lives in a {@code DEFAULT_}
  * constant on {@link Lakehouse}.
  */
-public final class LakehouseArgs extends ResourceArgs {
+public final class LakehouseArgs extends ResourceArgs implements Cloneable {
     @Import(name = "tags", required = true)
     private Map<String, String> tags;
     @Import(name = "environment", required = true)
@@ -36,6 +38,8 @@ public final class LakehouseArgs extends ResourceArgs {
     private Long athenaBytesScannedCutoffMb;
     @Import(name = "athenaResultsExpirationDays")
     private Integer athenaResultsExpirationDays;
+    @Import(name = "kmsKeyArn")
+    private Output<String> kmsKeyArn;
     /**
      * Qualified names ({@code layer.table}) of tables from {@code LakehouseTables.ALL}. Names, not definitions,
      * so the package schema stays simple; the definitions themselves live only in {@code fluxo-schema}.
@@ -48,6 +52,15 @@ public final class LakehouseArgs extends ResourceArgs {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** A builder starting from a copy of these arguments (the composition adds its wiring this way). */
+    public Builder toBuilder() {
+        try {
+            return new Builder((LakehouseArgs) clone());
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Map<String, String> tags() {
@@ -87,6 +100,11 @@ public final class LakehouseArgs extends ResourceArgs {
     public long athenaBytesScannedCutoffMb() {
         return athenaBytesScannedCutoffMb == null ? Lakehouse.DEFAULT_ATHENA_BYTES_SCANNED_CUTOFF_MB
                 : athenaBytesScannedCutoffMb;
+    }
+
+    /** A key to encrypt with instead of the lakehouse's own (e.g. a stack's shared key). */
+    public Optional<Output<String>> kmsKeyArn() {
+        return Optional.ofNullable(kmsKeyArn);
     }
 
     public int athenaResultsExpirationDays() {
@@ -137,7 +155,15 @@ public final class LakehouseArgs extends ResourceArgs {
     }
 
     public static final class Builder {
-        private final LakehouseArgs args = new LakehouseArgs();
+        private final LakehouseArgs args;
+
+        private Builder() {
+            this(new LakehouseArgs());
+        }
+
+        private Builder(LakehouseArgs args) {
+            this.args = args;
+        }
 
         /** Tags for every resource; must contain environment, project, owner and cost-center. Required. */
         public Builder tags(Map<String, String> tags) {
@@ -214,6 +240,16 @@ public final class LakehouseArgs extends ResourceArgs {
         /** Days Athena query results are kept. Default {@value Lakehouse#DEFAULT_ATHENA_RESULTS_EXPIRATION_DAYS}. */
         public Builder athenaResultsExpirationDays(int days) {
             args.athenaResultsExpirationDays = days;
+            return this;
+        }
+
+        /**
+         * Encrypt with this key instead of creating the lakehouse's own (with alias
+         * {@code alias/fluxo-<environment>-lakehouse}). Its policy must let this account use it through IAM. Default:
+         * a new key.
+         */
+        public Builder kmsKeyArn(Output<String> keyArn) {
+            args.kmsKeyArn = keyArn;
             return this;
         }
 

@@ -17,7 +17,7 @@ import java.util.Optional;
  * Inputs of {@link Network}. Every option documents its default; the default lives in a {@code DEFAULT_} constant
  * on {@link Network} (not here: the component-package schema would list constants of this class as inputs).
  */
-public final class NetworkArgs extends ResourceArgs {
+public final class NetworkArgs extends ResourceArgs implements Cloneable {
     @Import(name = "tags", required = true)
     private Map<String, String> tags;
     @Import(name = "cidrBlock")
@@ -42,6 +42,15 @@ public final class NetworkArgs extends ResourceArgs {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** A builder starting from a copy of these arguments (the composition adds its wiring this way). */
+    public Builder toBuilder() {
+        try {
+            return new Builder((NetworkArgs) clone());
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Map<String, String> tags() {
@@ -108,7 +117,15 @@ public final class NetworkArgs extends ResourceArgs {
     }
 
     public static final class Builder {
-        private final NetworkArgs args = new NetworkArgs();
+        private final NetworkArgs args;
+
+        private Builder() {
+            this(new NetworkArgs());
+        }
+
+        private Builder(NetworkArgs args) {
+            this.args = args;
+        }
 
         /** Tags for every resource; must contain environment, project, owner and cost-center. Required. */
         public Builder tags(Map<String, String> tags) {

@@ -57,8 +57,8 @@ import java.util.Map;
  * <p><b>Application</b>: type spark, release {@value #DEFAULT_RELEASE_LABEL} (EMR 7.12.0 runs Spark 3.5.6, the version
  * the job compiles and is tested against; every EMR 7.x release runs Spark 3.5.x: 7.0/7.1 → 3.5.0, 7.3 → 3.5.1,
  * 7.4/7.5 → 3.5.2, 7.6/7.7 → 3.5.3, 7.9/7.10 → 3.5.5, 7.12/7.13 → 3.5.6),
- * auto-start on, auto-stop after {@code idleTimeoutMinutes}, vCPU/memory ceilings, workers in private subnets with an
- * egress-only security group.
+ * auto-start on, auto-stop after {@code idleTimeoutMinutes}, vCPU/memory ceilings, workers of the configured size,
+ * either in private subnets with an egress-only security group or outside any VPC (the job only calls S3 and Glue).
  *
  * <p><b>Artifacts and logs</b>: the jar is uploaded to a private KMS-encrypted bucket under
  * {@code jobs/<main class>-<sha>.jar}, so every build has its own object. Each run logs to that bucket
@@ -165,19 +165,25 @@ public class StreamingJob extends ComponentResource {
         var logGroup = EncryptedLogGroup.create(name + "-logs", logGroupPath,
                 args.logRetentionDays(), keyArn, tags, this);
 
-        var securityGroup = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
-                .namePrefix(physicalName + "-")
-                .description("Fluxo " + environment + " streaming job " + name + ": egress only")
-                .vpcId(args.vpcId())
-                .tags(ResourceTags.named(tags, name + "-sg"))
-                .build(), child);
-        new SecurityGroupEgressRule(name + "-egress", SecurityGroupEgressRuleArgs.builder()
-                .securityGroupId(securityGroup.id())
-                .description("Spark workers call out (S3, Glue, KMS, logs); nothing calls in")
-                .ipProtocol("-1")
-                .cidrIpv4("0.0.0.0/0")
-                .tags(ResourceTags.named(tags, name + "-egress"))
-                .build(), child);
+        var network = args.subnetIds().map(subnets -> {
+            var securityGroup = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
+                    .namePrefix(physicalName + "-")
+                    .description("Fluxo " + environment + " streaming job " + name + ": egress only")
+                    .vpcId(args.vpcId().orElseThrow())
+                    .tags(ResourceTags.named(tags, name + "-sg"))
+                    .build(), child);
+            new SecurityGroupEgressRule(name + "-egress", SecurityGroupEgressRuleArgs.builder()
+                    .securityGroupId(securityGroup.id())
+                    .description("Spark workers call out (S3, Glue, KMS, logs); nothing calls in")
+                    .ipProtocol("-1")
+                    .cidrIpv4("0.0.0.0/0")
+                    .tags(ResourceTags.named(tags, name + "-egress"))
+                    .build(), child);
+            return ApplicationNetworkConfigurationArgs.builder()
+                    .subnetIds(subnets)
+                    .securityGroupIds(securityGroup.id().applyValue(List::of))
+                    .build();
+        });
         var application = new Application(name + "-app", ApplicationArgs.builder()
                 .name(physicalName)
                 .releaseLabel(args.releaseLabel())
@@ -189,10 +195,7 @@ public class StreamingJob extends ComponentResource {
                         .cpu(args.maximumVcpu() + " vCPU")
                         .memory(args.maximumMemoryGb() + " GB")
                         .build())
-                .networkConfiguration(ApplicationNetworkConfigurationArgs.builder()
-                        .subnetIds(args.subnetIds())
-                        .securityGroupIds(securityGroup.id().applyValue(List::of))
-                        .build())
+                .networkConfiguration(Output.ofNullable(network.orElse(null)))
                 .tags(ResourceTags.named(tags, physicalName))
                 .build(), child);
 
@@ -225,7 +228,8 @@ public class StreamingJob extends ComponentResource {
             all.addAll(t.t2);
             return List.copyOf(all);
         });
-        var sparkParameters = ("--class " + args.mainClass() + " " + args.sparkSubmitParameters()).trim();
+        var sparkParameters = ("--class " + args.mainClass() + " " + args.workerSize().sparkSubmitParameters() + " "
+                + args.sparkSubmitParameters()).trim();
         var definition = Output.tuple(application.id(), role.arn(), bucket.name(), logGroup.name(), keyArn, arguments)
                 .applyValue(t -> SupervisorDefinition.of(new SupervisorDefinition.JobRun(physicalName, t.t1, t.t2,
                         "s3://" + t.t3 + "/" + jarKey, t.t6, sparkParameters, "s3://" + t.t3 + "/" + LOG_PREFIX, t.t4,

@@ -6,6 +6,7 @@ import com.pulumi.resources.ResourceArgs;
 import dev.fluxo.components.naming.EnvironmentName;
 import dev.fluxo.components.naming.ResourceTags;
 import dev.fluxo.components.network.LogRetention;
+import dev.fluxo.components.jobs.WorkerSize;
 import dev.fluxo.components.validation.Problems;
 
 import java.util.List;
@@ -41,9 +42,13 @@ public final class StreamingJobArgs extends ResourceArgs implements Cloneable {
     private Integer maximumVcpu;
     @Import(name = "maximumMemoryGb")
     private Integer maximumMemoryGb;
-    @Import(name = "vpcId", required = true)
+    @Import(name = "workerVcpu")
+    private Integer workerVcpu;
+    @Import(name = "workerMemoryGb")
+    private Integer workerMemoryGb;
+    @Import(name = "vpcId")
     private Output<String> vpcId;
-    @Import(name = "subnetIds", required = true)
+    @Import(name = "subnetIds")
     private Output<List<String>> subnetIds;
     @Import(name = "mode")
     private String mode;
@@ -122,12 +127,20 @@ public final class StreamingJobArgs extends ResourceArgs implements Cloneable {
         return or(maximumMemoryGb, StreamingJob.DEFAULT_MAXIMUM_MEMORY_GB);
     }
 
-    public Output<String> vpcId() {
-        return vpcId;
+    /** The size of each driver and executor worker. */
+    public WorkerSize workerSize() {
+        return new WorkerSize(or(workerVcpu, WorkerSize.EMR_DEFAULT.vcpu()),
+                or(workerMemoryGb, WorkerSize.EMR_DEFAULT.memoryGb()));
     }
 
-    public Output<List<String>> subnetIds() {
-        return subnetIds;
+    /** The VPC, when the workers run in private subnets. */
+    public Optional<Output<String>> vpcId() {
+        return Optional.ofNullable(vpcId);
+    }
+
+    /** The private subnets the workers run in; empty: outside any VPC (public AWS endpoints only). */
+    public Optional<Output<List<String>>> subnetIds() {
+        return Optional.ofNullable(subnetIds);
     }
 
     public String mode() {
@@ -216,10 +229,14 @@ public final class StreamingJobArgs extends ResourceArgs implements Cloneable {
                 .require(restartBackoffSeconds() >= 0,
                         () -> "restartBackoffSeconds must be 0 or more, was " + restartBackoffSeconds())
                 .check("", () -> LogRetention.require("StreamingJob", logRetentionDays()));
+        workerSize().problem().ifPresent(p -> problems.require(false, () -> p));
+        problems.require(workerSize().vcpu() <= maximumVcpu() && workerSize().memoryGb() <= maximumMemoryGb(),
+                () -> "one worker (" + workerSize().vcpu() + " vCPU, " + workerSize().memoryGb()
+                        + " GB) must fit in the maximum capacity (" + maximumVcpu() + " vCPU, " + maximumMemoryGb() + " GB)");
+        problems.require((vpcId == null) == (subnetIds == null),
+                () -> "vpcId and subnetIds go together (private subnets, e.g. network.privateSubnetIds), or neither");
         if (wiring) {
-            problems.require(vpcId != null && subnetIds != null,
-                            () -> "vpcId and subnetIds are required (private subnets, e.g. network.privateSubnetIds)")
-                    .require(checkpointLocation != null,
+            problems.require(checkpointLocation != null,
                             () -> "checkpointLocation is required: an s3:// URI in the lakehouse");
         }
         problems.throwIfAny();
@@ -293,13 +310,32 @@ public final class StreamingJobArgs extends ResourceArgs implements Cloneable {
             return this;
         }
 
-        /** VPC of the application's security group. Required. */
+        /**
+         * vCPUs of each worker (driver and executors): 1, 2, 4, 8 or 16. Default EMR Serverless' own (4); with
+         * {@link #workerMemoryGb} it sets {@code spark.driver/executor.cores/memory}.
+         */
+        public Builder workerVcpu(int vcpu) {
+            args.workerVcpu = vcpu;
+            return this;
+        }
+
+        /** Memory of each worker, GB, in the range EMR Serverless allows for its vCPUs. Default 16. */
+        public Builder workerMemoryGb(int gigabytes) {
+            args.workerMemoryGb = gigabytes;
+            return this;
+        }
+
+        /** VPC of the application's security group, with {@link #subnetIds}. Default: outside any VPC. */
         public Builder vpcId(Output<String> vpcId) {
             args.vpcId = vpcId;
             return this;
         }
 
-        /** Private subnets the workers run in. Required. */
+        /**
+         * Private subnets the workers run in. They then reach S3 through its gateway endpoint, and Glue and CloudWatch
+         * Logs only through interface endpoints or a NAT gateway. Default: none, the workers run outside any VPC and
+         * call those AWS APIs directly (the job touches nothing private).
+         */
         public Builder subnetIds(Output<List<String>> subnetIds) {
             args.subnetIds = subnetIds;
             return this;

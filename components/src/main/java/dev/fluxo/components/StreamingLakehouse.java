@@ -2,12 +2,19 @@ package dev.fluxo.components;
 
 import com.pulumi.aws.cloudwatch.Dashboard;
 import com.pulumi.aws.cloudwatch.DashboardArgs;
+import com.pulumi.aws.kms.Alias;
+import com.pulumi.aws.kms.AliasArgs;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.fluxo.components.iam.AwsAccount;
+import dev.fluxo.components.protection.DataProtection;
+import dev.fluxo.components.iam.KeyPolicies;
+import dev.fluxo.components.iam.ComponentKey;
 import dev.fluxo.components.iam.PolicyDocument;
 import dev.fluxo.components.iam.InlinePolicy;
 import dev.fluxo.components.iam.SecretAccess;
@@ -22,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * The whole pipeline: {@link Network} → {@link SourceDatabase} → {@link EventStream} → {@link ChangeCapture} → the
@@ -48,6 +56,10 @@ public class StreamingLakehouse extends ComponentResource {
     public static final String TYPE = "fluxo:index:StreamingLakehouse";
     /** Default producer schedule. */
     public static final String DEFAULT_PRODUCER_SCHEDULE = "rate(1 minute)";
+    /** Default key scope: one key per component (narrow grants). */
+    public static final boolean DEFAULT_SHARED_KEY = false;
+    /** Default job placement: in the private subnets. */
+    public static final boolean DEFAULT_JOB_IN_PRIVATE_SUBNETS = true;
     /** Where the job keeps its checkpoint, under the gold bucket. */
     public static final String CHECKPOINT_PREFIX = "_checkpoints/gold-job/";
 
@@ -110,23 +122,29 @@ public class StreamingLakehouse extends ComponentResource {
         var parent = ComponentResourceOptions.builder().parent(this).build();
         var child = CustomResourceOptions.builder().parent(this).build();
 
+        var stackKey = args.sharedKey() ? Optional.of(stackKey(name, environment, args.lakehouse(), account, tags))
+                : Optional.<Output<String>>empty();
         this.alarmTopicArn = AlarmTopic.create(name + "-alarms", "fluxo-" + environment + "-alarms", args.alarmEmail(),
-                account, tags, this);
-        this.network = new Network("network", args.network(), parent);
-        this.database = new SourceDatabase("source", args.database().toBuilder()
+                stackKey, account, tags, this);
+        this.network = new Network("network", withKey(args.network().toBuilder(), stackKey,
+                NetworkArgs.Builder::kmsKeyArn).build(), parent);
+        this.database = new SourceDatabase("source", withKey(args.database().toBuilder(), stackKey,
+                SourceDatabaseArgs.Builder::kmsKeyArn)
                 .vpcId(network.vpcId).subnetIds(network.privateSubnetIds)
                 .alarmTopicArn(alarmTopicArn).build(), parent);
-        this.eventStream = new EventStream("events", args.eventStream().toBuilder()
+        this.eventStream = new EventStream("events", withKey(args.eventStream().toBuilder(), stackKey,
+                EventStreamArgs.Builder::kmsKeyArn)
                 .vpcId(network.vpcId).subnetIds(network.privateSubnetIds).build(), parent);
         this.changeCapture = new ChangeCapture("cdc", args.changeCapture().toBuilder()
                 .eventStream(eventStream).database(database)
                 .vpcId(network.vpcId).subnetIds(network.privateSubnetIds).vpcCidr(network.vpcCidr)
                 .alarmTopicArn(alarmTopicArn).build(), parent);
-        this.lakehouse = new Lakehouse("lake", args.lakehouse(), parent);
+        this.lakehouse = new Lakehouse("lake", withKey(args.lakehouse().toBuilder(), stackKey,
+                LakehouseArgs.Builder::kmsKeyArn).build(), parent);
         this.maskingKeySecretArn = MaskingKey.create(name + "-masking-key", "fluxo/" + environment + "/masking-key-",
                 args.maskingKey(), lakehouse.kmsKeyArn, args.lakehouse().protect() ? 30 : 7, tags, this);
 
-        var producerArgs = args.producer().toBuilder()
+        var producerArgs = withKey(args.producer().toBuilder(), stackKey, JavaFunctionArgs.Builder::kmsKeyArn)
                 .vpcId(network.vpcId).subnetIds(network.privateSubnetIds)
                 .moreEnvironmentVariables(Map.of(
                         "FLUXO_DB_HOST", database.address,
@@ -143,7 +161,7 @@ public class StreamingLakehouse extends ComponentResource {
         InlinePolicy.attach("producer-reads-database-secret", producer.role(), PolicyDocument.of(SecretAccess.read(
                 "ReadDatabaseSecret", database.masterSecretArn, Optional.of(database.kmsKeyArn))), this);
 
-        var transformArgs = args.transform().toBuilder()
+        var transformArgs = withKey(args.transform().toBuilder(), stackKey, JavaFunctionArgs.Builder::kmsKeyArn)
                 .moreEnvironmentVariables(Map.of(
                         "FLUXO_CATALOG", Output.of("glue"),
                         "FLUXO_CATALOG_WAREHOUSE", lakehouse.warehouseLocation(Layer.BRONZE),
@@ -164,8 +182,11 @@ public class StreamingLakehouse extends ComponentResource {
         InlinePolicy.attach("transform-reads-masking-key", transform.role(), PolicyDocument.of(SecretAccess.read(
                 "ReadMaskingKey", maskingKeySecretArn, Optional.empty())), this);
 
-        this.job = new StreamingJob("gold-job", args.job().toBuilder()
-                .vpcId(network.vpcId).subnetIds(network.privateSubnetIds)
+        var jobArgs = withKey(args.job().toBuilder(), stackKey, StreamingJobArgs.Builder::kmsKeyArn);
+        if (args.jobInPrivateSubnets()) {
+            jobArgs.vpcId(network.vpcId).subnetIds(network.privateSubnetIds);
+        }
+        this.job = new StreamingJob("gold-job", jobArgs
                 .checkpointLocation(lakehouse.warehouseLocation(Layer.GOLD).applyValue(root -> root + CHECKPOINT_PREFIX))
                 // The job reads and writes through the Glue catalog; new tables default to the gold bucket.
                 .jobArguments(List.of(Output.of("--catalog-type"), Output.of("glue"), Output.of("--warehouse"),
@@ -226,6 +247,31 @@ public class StreamingLakehouse extends ComponentResource {
 
     public Network network() {
         return network;
+    }
+
+    /**
+     * The stack's one key, protected like the lakehouse's data (it encrypts the buckets): retained on delete unless
+     * the stack allows deleting data, and protected where the lakehouse is.
+     */
+    private Output<String> stackKey(String name, String environment, LakehouseArgs lake, AwsAccount account,
+                                    Map<String, String> tags) {
+        var key = new Key(name + "-key", KeyArgs.builder()
+                .description("Fluxo " + environment + ": every part of the stack (shared key)")
+                .enableKeyRotation(true)
+                .deletionWindowInDays(ComponentKey.DELETION_WINDOW_DAYS)
+                .policy(KeyPolicies.stackKey(account).toJson())
+                .tags(ResourceTags.named(tags, name + "-key"))
+                .build(), DataProtection.forComponent(lake.allowDataDeletion(), lake.protect()).options(this));
+        new Alias(name + "-key-alias", AliasArgs.builder()
+                .name("alias/fluxo-" + environment)
+                .targetKeyId(key.keyId())
+                .build(), CustomResourceOptions.builder().parent(this).build());
+        return key.arn();
+    }
+
+    /** Sets the shared key on a part's builder, when there is one. */
+    private static <B> B withKey(B builder, Optional<Output<String>> key, BiFunction<B, Output<String>, B> setter) {
+        return key.map(k -> setter.apply(builder, k)).orElse(builder);
     }
 
     public SourceDatabase database() {

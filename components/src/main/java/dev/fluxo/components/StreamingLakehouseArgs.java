@@ -44,6 +44,10 @@ public final class StreamingLakehouseArgs extends ResourceArgs {
     private Output<String> maskingKey;
     @Import(name = "alarmEmail")
     private String alarmEmail;
+    @Import(name = "sharedKey")
+    private Boolean sharedKey;
+    @Import(name = "jobInPrivateSubnets")
+    private Boolean jobInPrivateSubnets;
 
     public StreamingLakehouseArgs() {
     }
@@ -107,6 +111,16 @@ public final class StreamingLakehouseArgs extends ResourceArgs {
 
     public Optional<String> alarmEmail() {
         return Optional.ofNullable(alarmEmail);
+    }
+
+    /** Whether one KMS key encrypts the whole stack instead of one key per component. */
+    public boolean sharedKey() {
+        return sharedKey != null ? sharedKey : StreamingLakehouse.DEFAULT_SHARED_KEY;
+    }
+
+    /** Whether the streaming job's workers run in the private subnets. */
+    public boolean jobInPrivateSubnets() {
+        return jobInPrivateSubnets != null ? jobInPrivateSubnets : StreamingLakehouse.DEFAULT_JOB_IN_PRIVATE_SUBNETS;
     }
 
     /** Checks that every part is there, listing all problems in one message. */
@@ -220,6 +234,27 @@ public final class StreamingLakehouseArgs extends ResourceArgs {
         /** E-mail subscribed to the alarm topic. Default: none. */
         public Builder alarmEmail(String email) {
             args.alarmEmail = email;
+            return this;
+        }
+
+        /**
+         * One customer-managed KMS key (alias {@code alias/fluxo-<environment>}) for every part instead of one per
+         * component: $1/month instead of about $8, at the price of coarser grants (a role allowed to decrypt one
+         * part's data can decrypt any part's). Meant for dev; prod keeps one key per component. Default
+         * {@value StreamingLakehouse#DEFAULT_SHARED_KEY}.
+         */
+        public Builder sharedKey(boolean shared) {
+            args.sharedKey = shared;
+            return this;
+        }
+
+        /**
+         * Whether the streaming job's workers run in the private subnets. The job only calls S3 and Glue (public AWS
+         * APIs, IAM-authorized, TLS), so outside the VPC it needs no interface endpoints (Glue, CloudWatch Logs) and
+         * no NAT; inside, the network must provide them. Default {@value StreamingLakehouse#DEFAULT_JOB_IN_PRIVATE_SUBNETS}.
+         */
+        public Builder jobInPrivateSubnets(boolean inPrivateSubnets) {
+            args.jobInPrivateSubnets = inPrivateSubnets;
             return this;
         }
 

@@ -5,6 +5,7 @@ import com.google.gson.JsonParser;
 import com.pulumi.core.Output;
 import com.pulumi.test.PulumiTest;
 import dev.fluxo.components.jobs.SupervisorDefinition;
+import dev.fluxo.components.jobs.WorkerSize;
 import dev.fluxo.components.testing.RecordedResource;
 import dev.fluxo.components.testing.RecordingMocks;
 import org.junit.jupiter.api.AfterEach;
@@ -106,7 +107,8 @@ class StreamingJobTest {
         assertThat(submit.get("EntryPoint").getAsString()).isEqualTo(value(job.jarUri));
         assertThat(strings(submit.getAsJsonArray("EntryPointArguments"))).containsExactly("--checkpoint", CHECKPOINT,
                 "--trigger", "available-now", "--catalog-type", "glue");
-        assertThat(submit.get("SparkSubmitParameters").getAsString()).isEqualTo("--class dev.fluxo.jobs.StreamingJob");
+        assertThat(submit.get("SparkSubmitParameters").getAsString()).isEqualTo("--class dev.fluxo.jobs.StreamingJob "
+                + WorkerSize.EMR_DEFAULT.sparkSubmitParameters());
         var monitoring = parameters.getAsJsonObject("ConfigurationOverrides").getAsJsonObject("MonitoringConfiguration");
         assertThat(monitoring.getAsJsonObject("S3MonitoringConfiguration").has("EncryptionKeyArn")).isTrue();
         assertThat(monitoring.getAsJsonObject("CloudWatchLoggingConfiguration").get("LogGroupName").getAsString())
@@ -183,6 +185,34 @@ class StreamingJobTest {
                 .hasMessageContaining("releaseLabel must be an EMR 7.x release")
                 .hasMessageContaining("mode must be one of [scheduled, continuous]")
                 .hasMessageContaining("checkpointLocation is required");
+    }
+
+    @Test
+    void workerSizeBecomesTheSparkCoresAndMemoryOfDriverAndExecutors() {
+        deploy(required().workerVcpu(1).workerMemoryGb(4).maximumVcpu(2).maximumMemoryGb(8));
+        var parameters = runJob().getAsJsonObject("Parameters").getAsJsonObject("JobDriver")
+                .getAsJsonObject("SparkSubmit").get("SparkSubmitParameters").getAsString();
+        assertThat(parameters).contains("--conf spark.driver.cores=1", "--conf spark.executor.cores=1",
+                "--conf spark.driver.memory=3712m", "--conf spark.executor.memory=3712m");
+    }
+
+    @Test
+    void workerSizesEmrServerlessRejectsAreReportedBeforeDeploy() {
+        assertThatThrownBy(() -> required().workerVcpu(3).build()).hasMessageContaining("worker vCPU must be one of");
+        assertThatThrownBy(() -> required().workerVcpu(1).workerMemoryGb(16).build())
+                .hasMessageContaining("a 1-vCPU worker takes 2 to 8 GB, was 16");
+        assertThatThrownBy(() -> required().workerVcpu(8).workerMemoryGb(32).maximumVcpu(4).build())
+                .hasMessageContaining("must fit in the maximum capacity (4 vCPU");
+    }
+
+    @Test
+    void withoutSubnetsTheWorkersRunOutsideAnyVpc() {
+        deploy(StreamingJobArgs.builder().tags(TAGS).environment("dev").jobJarPath(JAR).jobJarSha256(SHA)
+                .checkpointLocation(Output.of(CHECKPOINT)));
+        assertThat(application().inputs()).doesNotContainKey("networkConfiguration");
+        assertThat(mocks.ofType("aws:ec2/securityGroup:SecurityGroup")).isEmpty();
+        assertThatThrownBy(() -> required().subnetIds(null).build())
+                .hasMessageContaining("vpcId and subnetIds go together");
     }
 
     @Test

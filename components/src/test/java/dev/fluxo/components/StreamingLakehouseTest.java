@@ -46,10 +46,26 @@ class StreamingLakehouseTest {
     }
 
     private StreamingLakehouse deploy(String kind) {
+        return deploy(args(kind));
+    }
+
+    private StreamingLakehouse deploy(StreamingLakehouseArgs args) {
         var lake = new AtomicReference<StreamingLakehouse>();
         ComponentTestSupport.run(mocks, Map.of(), options,
-                ctx -> lake.set(new StreamingLakehouse("fluxo", args(kind), null)));
+                ctx -> lake.set(new StreamingLakehouse("fluxo", args, null)));
         return lake.get();
+    }
+
+    /** The arguments of {@link #args(String)} with one more setting. */
+    private static StreamingLakehouseArgs argsWith(String kind,
+                                                   java.util.function.Consumer<StreamingLakehouseArgs.Builder> more) {
+        var base = args(kind);
+        var b = StreamingLakehouseArgs.builder().tags(base.tags()).environment(base.environment())
+                .network(base.network()).database(base.database()).eventStream(base.eventStream())
+                .changeCapture(base.changeCapture()).lakehouse(base.lakehouse()).producer(base.producer())
+                .transform(base.transform()).job(base.job());
+        more.accept(b);
+        return b.build();
     }
 
     /** Every Allow statement of every inline policy attached to the role with this logical name. */
@@ -238,5 +254,43 @@ class StreamingLakehouseTest {
         var component = mocks.ofType(StreamingLakehouse.TYPE);
         assertThat(component).hasSize(1);
         assertThat(component.get(0).inputs().toString()).doesNotContain(RecordingMocks.MOCK_RANDOM_PASSWORD);
+    }
+
+    @Test
+    void byDefaultEachComponentHasItsOwnKey() {
+        deploy("kinesis");
+        assertThat(mocks.ofType("aws:kms/key:Key")).hasSizeGreaterThanOrEqualTo(7);
+    }
+
+    @Test
+    void sharedKeyIsTheOnlyKeyAndEncryptsEveryPart() {
+        deploy(argsWith("kinesis", b -> b.sharedKey(true)));
+        var key = only(mocks, "aws:kms/key:Key");
+        var arn = key.outputs().get("arn");
+        assertThat(key.name()).isEqualTo("fluxo-key");
+        assertThat(only(mocks, "aws:sns/topic:Topic").inputs()).containsEntry("kmsMasterKeyId", arn);
+        assertThat(only(mocks, "aws:rds/instance:Instance").inputs()).containsEntry("kmsKeyId", arn);
+        assertThat(only(mocks, "aws:kinesis/stream:Stream").inputs()).containsEntry("kmsKeyId", arn);
+        assertThat(mocks.ofType("aws:cloudwatch/logGroup:LogGroup"))
+                .allSatisfy(g -> assertThat(g.inputs()).containsEntry("kmsKeyId", arn));
+        // S3 server access logging only delivers to SSE-S3 buckets, so the access-log bucket is the one exception.
+        assertThat(mocks.ofType("aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2"))
+                .filteredOn(c -> !c.name().contains("access-logs"))
+                .hasSize(5).allSatisfy(c -> assertThat(c.inputs().toString()).contains(String.valueOf(arn)));
+        var policy = (String) key.inputs().get("policy");
+        assertThat(policy).contains("logs.us-east-1.amazonaws.com", "cloudwatch.amazonaws.com", "events.amazonaws.com");
+        assertThat(only(mocks, "aws:kms/alias:Alias").inputs()).containsEntry("name", "alias/fluxo-dev");
+        assertThat(ComponentTestSupport.mandatoryViolations(mocks, "dev")).isEmpty();
+    }
+
+    @Test
+    void jobOutsideTheVpcHasNoNetworkConfigurationOrSecurityGroup() {
+        deploy(argsWith("kinesis", b -> b.jobInPrivateSubnets(false)));
+        assertThat(only(mocks, "aws:emrserverless/application:Application").inputs()).doesNotContainKey("networkConfiguration");
+        assertThat(mocks.resources()).noneMatch(r -> r.name().equals("gold-job-sg"));
+        mocks.clear();
+        PulumiTest.cleanup();
+        deploy("kinesis");
+        assertThat(only(mocks, "aws:emrserverless/application:Application").inputs()).containsKey("networkConfiguration");
     }
 }

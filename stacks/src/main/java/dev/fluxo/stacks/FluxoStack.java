@@ -64,6 +64,7 @@ public final class FluxoStack {
         spec.producer().schedule().ifPresent(b::producerSchedule);
         spec.producer().enabled().ifPresent(b::producerScheduled);
         spec.alarms().email().ifPresent(b::alarmEmail);
+        b.sharedKey(spec.sharedKey()).jobInPrivateSubnets(spec.job().inPrivateSubnets());
         if (spec.maskingKeyConfigured()) {
             b.maskingKey(Config.of(StackSpecParser.NAMESPACE).requireSecret("maskingKey"));
         }
@@ -176,6 +177,8 @@ public final class FluxoStack {
         j.scheduleMinutes().ifPresent(b::scheduleMinutes);
         j.maximumVcpu().ifPresent(b::maximumVcpu);
         j.maximumMemoryGb().ifPresent(b::maximumMemoryGb);
+        j.workerVcpu().ifPresent(b::workerVcpu);
+        j.workerMemoryGb().ifPresent(b::workerMemoryGb);
         return b.buildSettings();
     }
 }

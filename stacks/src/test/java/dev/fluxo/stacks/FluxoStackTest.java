@@ -60,10 +60,21 @@ class FluxoStackTest {
                 .map(kind -> org.junit.jupiter.params.provider.Arguments.of(stack, kind)));
     }
 
-    /** The committed stack with its stream switched to {@code kind} (stream and capture settings reset). */
+    /**
+     * The committed stack with its stream switched to {@code kind} (stream and capture settings reset, and the
+     * interface endpoints that kind's private parts call added).
+     */
     static StackConfig withKind(String stack, String kind) {
         var base = StackFiles.load(stack);
         var values = new java.util.HashMap<>(base.values());
+        var network = com.google.gson.JsonParser.parseString(values.get("fluxo:network")).getAsJsonObject();
+        var endpoints = network.getAsJsonArray("interfaceEndpoints");
+        for (var service : kind.equals("msk") ? List.of("lambda", "sts") : List.of("kinesis-streams")) {
+            if (!endpoints.contains(new com.google.gson.JsonPrimitive(service))) {
+                endpoints.add(service);
+            }
+        }
+        values.put("fluxo:network", network.toString());
         values.put("fluxo:stream", "{\"kind\":\"" + kind + "\"}");
         values.put("fluxo:changeCapture", "{\"tables\":[\"public.customers\"]}");
         return new StackConfig(stack, values, base.secretKeys());
@@ -147,7 +158,7 @@ class FluxoStackTest {
         assertThat(count(prod, "aws:ec2/natGateway:NatGateway")).isZero();
         var devEndpoints = interfaceEndpoints(dev);
         assertThat(devEndpoints).hasSize(2).allSatisfy(e -> assertThat((List<?>) e.get("subnetIds")).hasSize(1));
-        assertThat(interfaceEndpoints(prod)).hasSize(4).allSatisfy(e -> assertThat((List<?>) e.get("subnetIds")).hasSize(3));
+        assertThat(interfaceEndpoints(prod)).hasSize(5).allSatisfy(e -> assertThat((List<?>) e.get("subnetIds")).hasSize(3));
     }
 
     private static List<Map<String, Object>> interfaceEndpoints(Plan plan) {

@@ -84,9 +84,14 @@ final class ComputePrices {
 
     private static Pricing emrServerless(PricedResource r, PricingContext c) {
         var workers = c.assumption("jobWorkers");
-        var vcpu = Math.min(workers * c.assumption("jobWorkerVcpu"), leadingNumber(r.string("maximumCapacity.cpu"))
+        var definition = c.ofType(STATE_MACHINE).stream().filter(s -> s.component().equals(r.component())).findFirst()
+                .flatMap(s -> s.string("definition")).orElse("");
+        var workerVcpu = sparkConf(definition, "spark.executor.cores", "").orElse(c.assumption("jobWorkerVcpu"));
+        var workerMemoryGb = sparkConf(definition, "spark.executor.memory", "m").map(ComputePrices::workerGb)
+                .orElse(c.assumption("jobWorkerMemoryGb"));
+        var vcpu = Math.min(workers * workerVcpu, leadingNumber(r.string("maximumCapacity.cpu"))
                 .orElse(Double.MAX_VALUE));
-        var memory = Math.min(workers * c.assumption("jobWorkerMemoryGb"), leadingNumber(r.string("maximumCapacity.memory"))
+        var memory = Math.min(workers * workerMemoryGb, leadingNumber(r.string("maximumCapacity.memory"))
                 .orElse(Double.MAX_VALUE));
         var runs = scheduledRuns(r, c);
         var hours = runs.map(n -> n * c.assumption("scheduledRunMinutes") / 60).orElse(c.hours());
@@ -105,6 +110,17 @@ final class ComputePrices {
         return new Pricing().idle(c.charge(runs.map(n -> Money.quantity(Math.round(n)) + " runs × " + Money.quantity(perRun)
                         + " transitions").orElse("continuous supervisor (restarts only)"),
                 runs.orElse(0.0) * perRun / 1000, "k transitions", "stepFunctions.transitionsThousand"));
+    }
+
+    /** A numeric {@code --conf key=<n><unit>} of the run's spark-submit parameters in the supervisor definition. */
+    private static Optional<Double> sparkConf(String definition, String key, String unit) {
+        var m = Pattern.compile(Pattern.quote(key) + "=(\\d+)" + unit + "\\b").matcher(definition);
+        return m.find() ? Optional.of(Double.parseDouble(m.group(1))) : Optional.empty();
+    }
+
+    /** The worker size (GB) a Spark heap of {@code heapMb} asks for: heap plus overhead (10%, at least 384 MB). */
+    private static double workerGb(double heapMb) {
+        return Math.ceil((heapMb + Math.max(384, heapMb * 0.1)) / 1024);
     }
 
     private static Optional<Double> leadingNumber(Optional<String> text) {

@@ -61,7 +61,8 @@ final class CostDrivers {
         var keys = lines.stream().filter(type(StoragePrices.KMS_KEY)).count();
         if (keys > 0) {
             drivers.add(new Driver(sum(lines, type(StoragePrices.KMS_KEY)), String.format(Locale.ROOT,
-                    "%d customer-managed KMS keys: %s/month (one per component keeps grants narrow)", keys,
+                    "%d customer-managed KMS key(s): %s/month; fluxo:kmsKeys sets it (per-component: narrow grants, "
+                            + "one key each; shared: one key for the stack, dev only)", keys,
                     Money.usd(sum(lines, type(StoragePrices.KMS_KEY))))));
         }
         var alarms = lines.stream().filter(type(ObservabilityPrices.ALARM)).count();

@@ -46,9 +46,14 @@ final class DatabasePrices {
         var instanceClass = r.string("replicationInstanceClass").orElse("(no class)");
         var copies = r.flag("multiAz") ? 2 : 1;
         var az = copies == 2 ? " Multi-AZ ×2" : "";
+        // Each class family includes some storage in its hourly price (50 GB for t3, 100 GB for c5/r5).
+        var family = instanceClass.substring(0, Math.max(instanceClass.lastIndexOf('.'), 0));
+        var included = c.price("dms.includedStorageGb." + family).usd();
+        var billed = Math.max(0, r.number("allocatedStorage", 50) - included);
         return new Pricing()
                 .idle(c.charge(instanceClass + az, copies * c.hours(), "h", "dms.hour." + instanceClass))
-                .idle(c.charge("gp2 storage" + az, copies * r.number("allocatedStorage", 50), "GB-month", "dms.storage.gbMonth"));
+                .idle(c.charge("gp2 storage beyond the " + Money.quantity(included) + " GB included" + az,
+                        copies * billed, "GB-month", "dms.storage.gbMonth"));
     }
 
     private static Pricing dmsServerless(PricedResource r, PricingContext c) {

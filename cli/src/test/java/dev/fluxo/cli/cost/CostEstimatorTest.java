@@ -120,6 +120,35 @@ class CostEstimatorTest {
     }
 
     @Test
+    void aJobAskingForSmallWorkersCostsThoseWorkers() throws IOException {
+        var definition = "{\"States\":{\"RunJob\":{\"Parameters\":{\"JobDriver\":{\"SparkSubmit\":{"
+                + "\"SparkSubmitParameters\":\"--class x --conf spark.driver.cores=1 --conf spark.driver.memory=3712m "
+                + "--conf spark.executor.cores=1 --conf spark.executor.memory=3712m\"}}}}}}";
+        var estimate = new CostEstimator(table(testTableText())).estimate(REGION, "dev", List.of(
+                resource("aws:emrserverless/application:Application", "job", Map.of(
+                        "maximumCapacity", Map.of("cpu", "8 vCPU", "memory", "32 GB"))),
+                resource("aws:sfn/stateMachine:StateMachine", "supervisor", Map.of("definition", definition)),
+                resource("aws:scheduler/schedule:Schedule", "tick", Map.of("scheduleExpression", "rate(30 minutes)"))));
+
+        var hours = 730.0 * 60 / 30 * 5 / 60;
+        var job = estimate.lines().stream().filter(l -> l.name().equals("job")).findFirst().orElseThrow();
+        // 2 workers of 1 vCPU and 4 GB (3,712 MB of heap + 384 MB of overhead), under the application's ceiling
+        assertThat(job.idleUsd()).isCloseTo(hours * 2 * 0.05 + hours * 8 * 0.005, within(1e-9));
+    }
+
+    @Test
+    void dmsStorageIsChargedOnlyBeyondWhatTheClassIncludes() throws IOException {
+        var estimator = new CostEstimator(table(testTableText()));
+        var included = estimator.estimate(REGION, "dev", List.of(resource("aws:dms/replicationInstance:ReplicationInstance",
+                "dms", Map.of("replicationInstanceClass", "dms.t3.micro", "allocatedStorage", 20))));
+        var beyond = estimator.estimate(REGION, "dev", List.of(resource("aws:dms/replicationInstance:ReplicationInstance",
+                "dms", Map.of("replicationInstanceClass", "dms.t3.micro", "allocatedStorage", 80))));
+
+        assertThat(included.idleUsd()).isCloseTo(730 * 0.02, within(1e-9));
+        assertThat(beyond.idleUsd()).isCloseTo(730 * 0.02 + 30 * 0.1, within(1e-9));
+    }
+
+    @Test
     void aDevStackIsCheckedAgainstTheIdleGoal() throws IOException {
         var estimator = new CostEstimator(table(testTableText()));
         var cheap = estimator.estimate(REGION, "dev", List.of(resource("aws:kms/key:Key", "key", Map.of())));

@@ -5,6 +5,9 @@ import java.util.List;
 
 /** KMS key policies for the keys the components create. */
 public final class KeyPolicies {
+    /** The services that publish to the alarm topic. */
+    public static final String[] ALARM_PUBLISHERS = {"cloudwatch.amazonaws.com", "events.amazonaws.com"};
+
     private KeyPolicies() {
     }
 
@@ -29,6 +32,29 @@ public final class KeyPolicies {
                             account.arn("logs", "log-group:*"))
                     .build());
         }
+        return PolicyDocument.of(statements);
+    }
+
+    /**
+     * CloudWatch alarms and EventBridge may encrypt messages to this account's alarm topic with the key (an
+     * encrypted SNS topic needs it: the publishing service itself calls KMS).
+     */
+    public static PolicyStatement alarmPublishers(AwsAccount account) {
+        var statement = PolicyStatement.allow().sid("AlarmServicesEncrypt");
+        for (var service : ALARM_PUBLISHERS) {
+            statement.servicePrincipal(service);
+        }
+        return statement.actions("kms:Decrypt", "kms:GenerateDataKey").thisKey()
+                .condition("StringEquals", "aws:SourceAccount", account.accountId()).build();
+    }
+
+    /**
+     * One key for a whole stack (the cheap choice for dev: a key costs $1/month): the account key with CloudWatch
+     * Logs, plus the alarm publishers.
+     */
+    public static PolicyDocument stackKey(AwsAccount account) {
+        var statements = new ArrayList<>(accountKey(account, true).statements());
+        statements.add(alarmPublishers(account));
         return PolicyDocument.of(statements);
     }
 }

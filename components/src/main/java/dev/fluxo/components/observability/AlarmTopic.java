@@ -13,6 +13,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.fluxo.components.iam.AwsAccount;
 import dev.fluxo.components.iam.ComponentKey;
+import dev.fluxo.components.iam.KeyPolicies;
 import dev.fluxo.components.iam.PolicyDocument;
 import dev.fluxo.components.iam.PolicyStatement;
 import dev.fluxo.components.naming.ResourceTags;
@@ -21,43 +22,39 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The one SNS topic every alarm of a stack notifies. It is encrypted with its own KMS key because CloudWatch and
+ * The one SNS topic every alarm of a stack notifies. It is encrypted with a customer-managed KMS key because CloudWatch and
  * EventBridge cannot publish to a topic encrypted with the AWS-managed {@code aws/sns} key: the key policy lets both
  * services use it, and the topic policy lets both publish, for this account only.
  */
 public final class AlarmTopic {
-    /** Services that publish alarms and events to the topic. */
-    public static final String[] PUBLISHERS = {"cloudwatch.amazonaws.com", "events.amazonaws.com"};
-
     private AlarmTopic() {
     }
 
-    /** Creates the key, the topic, its policy and (optionally) an e-mail subscription; returns the topic ARN. */
-    public static Output<String> create(String name, String topicName, Optional<String> email, AwsAccount account,
+    /**
+     * Creates the topic, its policy, (optionally) an e-mail subscription and, unless {@code keyArn} is given, its own
+     * key; returns the topic ARN. A given key must let the alarm publishers use it ({@link KeyPolicies#stackKey}).
+     */
+    public static Output<String> create(String name, String topicName, Optional<String> email,
+                                        Optional<Output<String>> keyArn, AwsAccount account,
                                         Map<String, String> tags, Resource parent) {
         var child = CustomResourceOptions.builder().parent(parent).build();
-        var keyUse = PolicyStatement.allow().sid("AlarmServicesEncrypt");
-        for (var service : PUBLISHERS) {
-            keyUse.servicePrincipal(service);
-        }
-        var key = new Key(name + "-key", KeyArgs.builder()
+        var topicKeyArn = keyArn.orElseGet(() -> new Key(name + "-key", KeyArgs.builder()
                 .description("Encrypts the alarm topic " + topicName)
                 .enableKeyRotation(true)
                 .deletionWindowInDays(ComponentKey.DELETION_WINDOW_DAYS)
                 .policy(PolicyDocument.of(
                         PolicyStatement.allow().sid("AccountAdministersKeyThroughIam")
                                 .awsPrincipal(account.rootPrincipal()).actions("kms:*").thisKey().build(),
-                        keyUse.actions("kms:Decrypt", "kms:GenerateDataKey").thisKey()
-                                .condition("StringEquals", "aws:SourceAccount", account.accountId()).build()).toJson())
+                        KeyPolicies.alarmPublishers(account)).toJson())
                 .tags(ResourceTags.named(tags, name + "-key"))
-                .build(), child);
+                .build(), child).arn());
         var topic = new Topic(name, TopicArgs.builder()
                 .name(topicName)
-                .kmsMasterKeyId(key.arn())
+                .kmsMasterKeyId(topicKeyArn)
                 .tags(ResourceTags.named(tags, topicName))
                 .build(), child);
         var publish = PolicyStatement.allow().sid("AlarmServicesPublish");
-        for (var service : PUBLISHERS) {
+        for (var service : KeyPolicies.ALARM_PUBLISHERS) {
             publish.servicePrincipal(service);
         }
         new TopicPolicy(name + "-policy", TopicPolicyArgs.builder()

@@ -1,5 +1,6 @@
 package dev.fluxo.stacks.config;
 
+import dev.fluxo.components.jobs.WorkerSize;
 import dev.fluxo.policies.PolicySet;
 import dev.fluxo.policies.Suppression;
 import dev.fluxo.schema.CustomerColumns;
@@ -50,6 +51,8 @@ public final class StackSpecParser {
 
     private static final Map<String, Environment> ENVIRONMENTS = Map.of(
             "dev", Environment.DEV, "staging", Environment.STAGING, "prod", Environment.PROD);
+    /** {@code fluxo:kmsKeys}: whether one key is shared by the stack. */
+    private static final Map<String, Boolean> KMS_KEY_SCOPES = Map.of("per-component", false, "shared", true);
     private static final Map<String, String> ENGINE_VERSIONS = Map.of("16", "16", "17", "17");
 
     private StackSpecParser() {
@@ -74,7 +77,8 @@ public final class StackSpecParser {
         var allowDataDeletion = fluxo.bool("allowDataDeletion", "fluxo:allowDataDeletion: false").orElse(false);
         var maskingKey = readMaskingKey(fluxo, config);
 
-        var network = readNetwork(fluxo.sectionOrEmpty("network", "fluxo:network: { cidr: 10.20.0.0/16 }"));
+        var networkSection = fluxo.sectionOrEmpty("network", "fluxo:network: { cidr: 10.20.0.0/16 }");
+        var network = readNetwork(networkSection);
         var database = readDatabase(fluxo.sectionOrEmpty("database", "fluxo:database: { instanceClass: db.t4g.micro }"));
         var lakehouse = readLakehouse(fluxo.sectionOrEmpty("lakehouse", "fluxo:lakehouse: { athenaBytesScannedCutoffMb: 1024 }"));
         var alarms = readAlarms(fluxo.sectionOrEmpty("alarms", "fluxo:alarms: { email: oncall@example.com }"));
@@ -89,16 +93,18 @@ public final class StackSpecParser {
                 "fluxo:functions: { transform: { batchSize: 500 } }"), true);
         functions.finish();
         var job = readJob(fluxo.sectionOrEmpty("job", "fluxo:job: { mode: scheduled, scheduleMinutes: 15 }"));
+        var sharedKey = fluxo.oneOf("kmsKeys", KMS_KEY_SCOPES, false, "fluxo:kmsKeys: per-component").orElse(false);
         fluxo.finish();
+        EndpointRequirements.check(networkSection, network, stream, job);
 
-        environment.filter(Environment::isProd).ifPresent(e -> checkProd(fluxo, allowDataDeletion, database));
+        environment.filter(Environment::isProd).ifPresent(e -> checkProd(fluxo, allowDataDeletion, database, sharedKey));
 
         if (!problems.isEmpty()) {
             throw new InvalidStackConfigException(config.stack(), problems);
         }
         return new StackSpec(config.stack(), project, environment.orElseThrow(), region.orElseThrow(),
                 owner.orElseThrow(), costCenter.orElseThrow(), allowDataDeletion, maskingKey, network, database,
-                lakehouse, alarms, policy, stream, capture, producer, transform, job);
+                lakehouse, alarms, policy, stream, capture, producer, transform, job, sharedKey);
     }
 
     private static Optional<String> readRegion(StackConfig config, List<ConfigProblem> problems) {
@@ -347,12 +353,21 @@ public final class StackSpecParser {
         var minutes = s.integer("scheduleMinutes", 1, 1440, "fluxo:job: { scheduleMinutes: 15 }");
         var vcpu = s.integer("maximumVcpu", 1, 400, "fluxo:job: { maximumVcpu: 8 }");
         var memory = s.integer("maximumMemoryGb", 2, 3000, "fluxo:job: { maximumMemoryGb: 32 }");
+        var privateSubnets = s.bool("privateSubnets", "fluxo:job: { privateSubnets: false }");
+        var workerVcpu = s.integerIn("workerVcpu", List.of(1, 2, 4, 8, 16), "fluxo:job: { workerVcpu: 1, workerMemoryGb: 4 }");
+        var workerMemory = s.integer("workerMemoryGb", 2, 120, "fluxo:job: { workerVcpu: 1, workerMemoryGb: 4 }");
         s.finish();
+        var worker = new WorkerSize(workerVcpu.orElse(WorkerSize.EMR_DEFAULT.vcpu()),
+                workerMemory.orElse(WorkerSize.EMR_DEFAULT.memoryGb()));
+        if (workerVcpu.isPresent() || workerMemory.isPresent()) {
+            worker.problem().ifPresent(p -> s.problem("workerMemoryGb", Integer.toString(worker.memoryGb()), p,
+                    "2 to 8 GB per vCPU (at most 120)", "fluxo:job: { workerVcpu: 1, workerMemoryGb: 4 }"));
+        }
         if (mode.equals(JobSpec.CONTINUOUS) && minutes.isPresent()) {
             s.problem("scheduleMinutes", minutes.get().toString(), "a continuous job is not scheduled",
                     "remove it, or use mode: scheduled", "fluxo:job: { mode: scheduled, scheduleMinutes: 15 }");
         }
-        return new JobSpec(mode, minutes, vcpu, memory);
+        return new JobSpec(mode, minutes, vcpu, memory, privateSubnets, workerVcpu, workerMemory);
     }
 
     private static final String SUPPRESSION_EXAMPLE = "fluxo:policy: { suppressions: [ { rule: security-group-no-public-ingress, "
@@ -385,7 +400,11 @@ public final class StackSpecParser {
     }
 
     // Prod must survive an AZ loss and an accidental delete; these are requirements, not defaults.
-    private static void checkProd(ConfigSection fluxo, boolean allowDataDeletion, DatabaseSpec db) {
+    private static void checkProd(ConfigSection fluxo, boolean allowDataDeletion, DatabaseSpec db, boolean sharedKey) {
+        if (sharedKey) {
+            fluxo.problem("kmsKeys", "shared", "prod keeps one key per component, so each grant decrypts only its part",
+                    "per-component", "fluxo:kmsKeys: per-component");
+        }
         var example = "fluxo:database: { multiAz: true, deletionProtection: true, backupRetentionDays: 7 }";
         if (!db.multiAz()) {
             fluxo.problem("database.multiAz", "false", "prod requires a Multi-AZ source database", "true", example);

@@ -25,12 +25,14 @@ import java.util.Map;
  * @param producer              the producer function
  * @param transform             the transform function
  * @param job                   the streaming job
+ * @param sharedKey             one KMS key for the whole stack ({@code fluxo:kmsKeys: shared}) instead of one per
+ *                              component
  */
 public record StackSpec(String stack, String project, Environment environment, String region, String owner,
                         String costCenter, boolean allowDataDeletion, boolean maskingKeyConfigured,
                         NetworkSpec network, DatabaseSpec database, LakehouseSpec lakehouse, AlarmSpec alarms,
                         PolicySpec policy, StreamSpec stream, ChangeCaptureSpec changeCapture,
-                        FunctionSpec producer, FunctionSpec transform, JobSpec job) {
+                        FunctionSpec producer, FunctionSpec transform, JobSpec job, boolean sharedKey) {
 
     /** The tags every taggable resource carries. */
     public Map<String, String> tags() {

@@ -21,7 +21,8 @@ public final class InvalidConfigCases {
         m.put("fluxo:environment", "dev");
         m.put("fluxo:owner", "data-platform");
         m.put("fluxo:costCenter", "cc-1");
-        m.put("fluxo:network", "{\"cidr\":\"10.20.0.0/16\",\"azCount\":2}");
+        m.put("fluxo:network", "{\"cidr\":\"10.20.0.0/16\",\"azCount\":2,"
+                + "\"interfaceEndpoints\":[\"secretsmanager\",\"kinesis-streams\",\"glue\",\"logs\"]}");
         return m;
     }
 
@@ -51,6 +52,29 @@ public final class InvalidConfigCases {
     /** (case name, config, a line the report must contain). */
     public static Stream<Arguments> cases() {
         return Stream.of(
+                dev("a shared KMS key in prod is refused", m -> {
+                            m.putAll(validProd());
+                            m.put("fluxo:kmsKeys", "shared");
+                        },
+                        "fluxo:kmsKeys = shared\n     prod keeps one key per component"),
+                dev("key scope not in the enum", m -> m.put("fluxo:kmsKeys", "one"),
+                        "fluxo:kmsKeys = one\n     not one of the allowed values"),
+                dev("DMS into Kinesis without a Kinesis endpoint or NAT",
+                        m -> m.put("fluxo:network", "{\"interfaceEndpoints\":[\"secretsmanager\",\"glue\",\"logs\"]}"),
+                        "missing: kinesis-streams (DMS writes the changes to Kinesis)"),
+                dev("a job in the private subnets without Glue and Logs endpoints",
+                        m -> m.put("fluxo:network", "{\"interfaceEndpoints\":[\"secretsmanager\",\"kinesis-streams\"]}"),
+                        "missing: glue (the streaming job reads and writes the Glue catalog), logs"),
+                dev("MSK without the endpoints its Lambda event source mapping calls", m -> {
+                            m.put("fluxo:stream", "{\"kind\":\"msk\"}");
+                            m.put("fluxo:changeCapture", "{\"tables\":[\"public.customers\"]}");
+                        },
+                        "missing: lambda (the transform's MSK event source mapping invokes the function), sts"),
+                dev("worker memory outside what EMR Serverless gives a 1-vCPU worker",
+                        m -> m.put("fluxo:job", "{\"workerVcpu\":1,\"workerMemoryGb\":16}"),
+                        "fluxo:job.workerMemoryGb = 16\n     a 1-vCPU worker takes 2 to 8 GB, was 16"),
+                dev("worker vCPU EMR Serverless does not offer", m -> m.put("fluxo:job", "{\"workerVcpu\":3}"),
+                        "fluxo:job.workerVcpu = 3"),
                 dev("unknown top-level key", m -> m.put("fluxo:netwrok", "{}"),
                         "fluxo:netwrok = {}\n     unknown key: did you mean fluxo:network?"),
                 dev("unknown nested key", m -> m.put("fluxo:network", "{\"cidr\":\"10.20.0.0/16\",\"azCuont\":2}"),

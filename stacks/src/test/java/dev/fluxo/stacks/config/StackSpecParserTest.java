@@ -39,7 +39,7 @@ class StackSpecParserTest {
     @Test
     void everyProblemNamesKeyValueAllowedAndExample() {
         var m = InvalidConfigCases.validDev();
-        m.put("fluxo:network", "{\"azCount\":9}");
+        m.put("fluxo:network", "{\"azCount\":9,\"natGateway\":true,\"publicSubnets\":true}");
         var e = catchThrowableOfType(InvalidStackConfigException.class,
                 () -> StackSpecParser.parse("fluxo", InvalidConfigCases.config(m)));
         assertThat(e.problems()).singleElement().satisfies(p -> {
@@ -48,6 +48,21 @@ class StackSpecParserTest {
             assertThat(p.allowed()).isEqualTo("a whole number from 2 to 6");
             assertThat(p.example()).isEqualTo("fluxo:network: { azCount: 2 }");
         });
+    }
+
+    @Test
+    void aNatGatewayOrAJobOutsideTheVpcNeedsFewerEndpoints() {
+        var m = InvalidConfigCases.validDev();
+        m.put("fluxo:network", "{\"publicSubnets\":true,\"natGateway\":true}");
+        assertThat(StackSpecParser.parse("fluxo", InvalidConfigCases.config(m)).network().natGateway()).isTrue();
+
+        m.put("fluxo:network", "{\"interfaceEndpoints\":[\"secretsmanager\",\"kinesis-streams\"]}");
+        m.put("fluxo:job", "{\"privateSubnets\":false,\"workerVcpu\":1,\"workerMemoryGb\":4}");
+        m.put("fluxo:kmsKeys", "shared");
+        var spec = StackSpecParser.parse("fluxo", InvalidConfigCases.config(m));
+        assertThat(spec.job().inPrivateSubnets()).isFalse();
+        assertThat(spec.job().workerVcpu()).contains(1);
+        assertThat(spec.sharedKey()).isTrue();
     }
 
     @Test
