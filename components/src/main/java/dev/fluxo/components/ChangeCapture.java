@@ -79,7 +79,7 @@ import java.util.Map;
  * <p><b>MSK</b>: the Debezium PostgreSQL connector ({@value #DEBEZIUM_VERSION}) on MSK Connect. The plugin zip is
  * uploaded to a private KMS-encrypted bucket under a key that contains its SHA-256, so a new build uploads a new
  * object and replaces the custom plugin (and with it the connector). The zip must contain the Debezium PostgreSQL
- * connector AND the MSK config providers jar (github.com/aws-samples/msk-config-providers), whose
+ * connector AND Fluxo's Secrets Manager config provider (module {@code connect}, which builds exactly this zip), whose
  * {@value DebeziumConfig#CONFIG_PROVIDER_CLASS} the worker configuration registers as {@code secretsmanager}: the
  * connector reads the database credentials as {@code ${secretsmanager:<secret name>:username|password}}, never as
  * plain text. The connector authenticates to MSK with IAM over TLS, logs to a KMS-encrypted log group, runs on a
@@ -255,7 +255,7 @@ public class ChangeCapture extends ComponentResource {
                 .tags(ResourceTags.named(tags, name + "-plugin-archive"))
                 .build(), child);
         var plugin = new CustomPlugin(name + "-plugin", CustomPluginArgs.builder()
-                .description("Debezium PostgreSQL " + DEBEZIUM_VERSION + " + MSK config providers")
+                .description("Debezium PostgreSQL " + DEBEZIUM_VERSION + " + Secrets Manager config provider")
                 .contentType("ZIP")
                 .location(CustomPluginLocationArgs.builder()
                         .s3(CustomPluginLocationS3Args.builder()

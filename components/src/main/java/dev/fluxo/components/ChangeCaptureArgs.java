@@ -360,7 +360,7 @@ public final class ChangeCaptureArgs extends ResourceArgs implements Cloneable {
                                         + "topicReplicationFactor (builder.eventStream(stream))")
                         .require(pluginArchivePath != null && pluginArchiveSha256 != null,
                                 () -> "pluginArchivePath and pluginArchiveSha256 are required for msk: the zip with Debezium "
-                                        + ChangeCapture.DEBEZIUM_VERSION + " and the MSK config providers")
+                                        + ChangeCapture.DEBEZIUM_VERSION + " and the Secrets Manager config provider (connect module)")
                         .require(tableIncludeList().size() != 1
                                         || topicName().equals(topicPrefix() + "." + tableIncludeList().get(0)),
                                 () -> "the stream's topic '" + topicName() + "' must be Debezium's topic for the table: '"
@@ -497,7 +497,7 @@ public final class ChangeCaptureArgs extends ResourceArgs implements Cloneable {
             return this;
         }
 
-        /** MSK: the plugin zip (Debezium {@value ChangeCapture#DEBEZIUM_VERSION} + MSK config providers). Required for msk. */
+        /** MSK: the plugin zip (Debezium {@value ChangeCapture#DEBEZIUM_VERSION} + the config provider; module connect). Required for msk. */
         public Builder pluginArchivePath(String path) {
             args.pluginArchivePath = path;
             return this;

@@ -255,7 +255,15 @@ public class Lakehouse extends ComponentResource {
 
     /** The Glue database of a layer in an environment: {@code fluxo_<environment>_<layer>} ('-' becomes '_'). */
     public static String databaseName(String environment, Layer layer) {
-        return DATABASE_PREFIX + EnvironmentName.asIdentifier(environment) + "_" + layer.database();
+        return layer.database(namespacePrefix(environment));
+    }
+
+    /**
+     * What precedes the layer in this environment's Glue database names ({@code fluxo_dev_}): the data plane and the
+     * job are given it, so they address the same databases ({@code fluxo_dev_gold.customers}).
+     */
+    public static String namespacePrefix(String environment) {
+        return DATABASE_PREFIX + EnvironmentName.asIdentifier(environment) + "_";
     }
 
     /** The Iceberg warehouse root of a layer: {@code s3://<layer bucket>/}. */

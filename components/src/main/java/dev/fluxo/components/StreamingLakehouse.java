@@ -190,7 +190,8 @@ public class StreamingLakehouse extends ComponentResource {
                 .checkpointLocation(lakehouse.warehouseLocation(Layer.GOLD).applyValue(root -> root + CHECKPOINT_PREFIX))
                 // The job reads and writes through the Glue catalog; new tables default to the gold bucket.
                 .jobArguments(List.of(Output.of("--catalog-type"), Output.of("glue"), Output.of("--warehouse"),
-                        lakehouse.warehouseLocation(Layer.GOLD)))
+                        lakehouse.warehouseLocation(Layer.GOLD), Output.of("--namespace-prefix"),
+                        Output.of(Lakehouse.namespacePrefix(environment))))
                 .alarmTopicArn(alarmTopicArn).build(), parent);
         lakehouse.grantRead("job-reads-silver", job.role(), Layer.SILVER);
         lakehouse.grantWrite("job-writes-gold", job.role(), Layer.GOLD);

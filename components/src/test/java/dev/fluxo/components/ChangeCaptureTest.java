@@ -102,7 +102,7 @@ class ChangeCaptureTest {
         var workers = (String) only(mocks, "aws:mskconnect/workerConfiguration:WorkerConfiguration").inputs()
                 .get("propertiesFileContent");
         assertThat(workers).contains("config.providers=secretsmanager",
-                "config.providers.secretsmanager.class=com.amazonaws.kafka.config.providers.SecretsManagerConfigProvider",
+                "config.providers.secretsmanager.class=dev.fluxo.connect.SecretsManagerConfigProvider",
                 "config.providers.secretsmanager.param.region=us-east-1");
     }
 

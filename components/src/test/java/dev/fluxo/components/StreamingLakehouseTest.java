@@ -293,4 +293,16 @@ class StreamingLakehouseTest {
         deploy("kinesis");
         assertThat(only(mocks, "aws:emrserverless/application:Application").inputs()).containsKey("networkConfiguration");
     }
+
+    @Test
+    void theJobAndItsMaintenanceAddressTheGlueDatabasesTheLakehouseCreated() {
+        var lake = deploy("kinesis");
+        var databases = value(lake.glueDatabaseNames);
+        assertThat(databases).containsEntry("gold", "fluxo_dev_gold").containsEntry("silver", "fluxo_dev_silver");
+        var definition = JsonParser.parseString((String) only(mocks, "aws:sfn/stateMachine:StateMachine").inputs()
+                .get("definition")).toString();
+        assertThat(definition).contains("\"--namespace-prefix\",\"fluxo_dev_\"");
+        var maintenance = mocks.named("gold-job-maintenance").inputs().toString();
+        assertThat(maintenance).contains("--namespace-prefix", "fluxo_dev_");
+    }
 }

@@ -49,9 +49,10 @@ public final class Maintenance {
     public static List<TableMaintenance.Result> run(SparkSession spark, MaintenanceConfig config, Clock clock) {
         LakehouseSession.register(spark, config.catalog());
         String catalog = config.catalog().name();
+        String prefix = config.catalog().namespacePrefix();
         Instant expireBefore = clock.instant().minus(config.expireOlderThan());
         List<TableMaintenance.Result> results = new ArrayList<>();
-        for (String table : config.tables()) {
+        for (String table : config.tables().stream().map(t -> prefix + t).toList()) {
             if (!spark.catalog().tableExists(catalog + "." + table)) {
                 System.err.println("fluxo-maintenance: skipping " + catalog + "." + table + ": no such table");
                 continue;

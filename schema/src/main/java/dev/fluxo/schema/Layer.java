@@ -13,4 +13,9 @@ public enum Layer {
     public String database() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    /** The database / namespace name with an environment prefix, e.g. {@code fluxo_dev_} + {@code gold}. */
+    public String database(String prefix) {
+        return prefix + database();
+    }
 }

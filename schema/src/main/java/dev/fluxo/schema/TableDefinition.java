@@ -42,7 +42,12 @@ public record TableDefinition(Layer layer, String name, String description, List
 
     /** {@code layer.name}, as SQL and the Iceberg catalog refer to it. */
     public String qualifiedName() {
-        return layer.database() + "." + name;
+        return qualifiedName("");
+    }
+
+    /** {@code <prefix>layer.name}: the table in its environment's namespace (e.g. {@code fluxo_dev_gold.customers}). */
+    public String qualifiedName(String namespacePrefix) {
+        return layer.database(namespacePrefix) + "." + name;
     }
 
     public Optional<Column> column(String columnName) {

@@ -39,7 +39,7 @@ public record Artifacts(Artifact producerJar, Artifact transformJar, Artifact jo
     static final String PRODUCER = "lambdas/producer/target/fluxo-producer-lambda.jar";
     static final String TRANSFORM = "lambdas/transform/target/fluxo-transform-lambda.jar";
     static final String JOB = "jobs/target/fluxo-jobs.jar";
-    static final String DEBEZIUM_PLUGIN = "stacks/target/debezium-postgres-msk-plugin.zip";
+    static final String DEBEZIUM_PLUGIN = "connect/target/debezium-postgres-msk-plugin.zip";
 
     /** The artifacts as a plan shows them: project-relative paths and the {@link #NOT_BUILT} hash. */
     public static Artifacts planned() {
@@ -70,7 +70,8 @@ public record Artifacts(Artifact producerJar, Artifact transformJar, Artifact jo
         }
         if (needsPlugin && !artifacts.debeziumPlugin.built()) {
             missing.add(artifacts.debeziumPlugin.path() + " (the Debezium PostgreSQL plugin for MSK Connect: "
-                    + "debezium-connector-postgres 3.6.1.Final and the MSK config providers, zipped)");
+                    + "Debezium's published connector archive and Fluxo's Secrets Manager config provider, built by "
+                    + "the connect module)");
         }
         if (!missing.isEmpty()) {
             throw new IllegalStateException("not built yet: " + String.join(", ", missing)

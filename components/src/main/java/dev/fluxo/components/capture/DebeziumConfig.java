@@ -9,7 +9,7 @@ import java.util.Map;
  * functions of their inputs, so tests read exactly what MSK Connect receives.
  *
  * <p>Credentials never appear: {@code database.user} and {@code database.password} are
- * {@code ${secretsmanager:<secret name>:username|password}} references that the MSK config provider
+ * {@code ${secretsmanager:<secret name>:username|password}} references that the Secrets Manager config provider
  * ({@value #CONFIG_PROVIDER_CLASS}, packaged in the plugin zip) resolves on the workers at run time. The reference
  * uses the secret's NAME because Kafka's {@code ${provider:path:key}} syntax splits on ':' and an ARN is full of them.
  */
@@ -18,7 +18,7 @@ public final class DebeziumConfig {
     public static final String DEBEZIUM_VERSION = "3.6.1.Final";
     public static final String CONNECTOR_CLASS = "io.debezium.connector.postgresql.PostgresConnector";
     public static final String CONFIG_PROVIDER = "secretsmanager";
-    public static final String CONFIG_PROVIDER_CLASS = "com.amazonaws.kafka.config.providers.SecretsManagerConfigProvider";
+    public static final String CONFIG_PROVIDER_CLASS = "dev.fluxo.connect.SecretsManagerConfigProvider";
     public static final String JSON_CONVERTER = "org.apache.kafka.connect.json.JsonConverter";
     /** Advances the replication slot through the WAL even when the captured tables are idle, without a heartbeat table. */
     public static final String HEARTBEAT_QUERY = "SELECT pg_logical_emit_message(false, 'fluxo-heartbeat', now()::text)";

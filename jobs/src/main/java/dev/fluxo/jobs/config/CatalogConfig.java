@@ -1,5 +1,7 @@
 package dev.fluxo.jobs.config;
 
+import dev.fluxo.jobs.table.LakeTables;
+
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -12,15 +14,22 @@ import java.util.Optional;
  * or {@code file:/tmp/wh}); for {@code jdbc}: {@code --jdbc-url} (required), {@code --jdbc-user},
  * {@code --jdbc-password} (better given as {@code FLUXO_JDBC_PASSWORD}); {@code --catalog-name} (default
  * {@value #DEFAULT_NAME}); {@code --s3-endpoint} (default: AWS), {@code --s3-path-style} (default false, set it for
- * s3proxy); {@code --aws-region} (default: the SDK's region chain). Every option also reads {@code FLUXO_<NAME>}.
+ * s3proxy); {@code --aws-region} (default: the SDK's region chain); {@code --namespace-prefix} (default none: the
+ * namespaces are {@code bronze}/{@code silver}/{@code gold}; on AWS {@code fluxo_<env>_}, the Glue databases the
+ * Lakehouse component creates). Every option also reads {@code FLUXO_<NAME>}.
  */
 public record CatalogConfig(String name, CatalogType type, String warehouse, Optional<String> jdbcUrl,
                             Optional<String> jdbcUser, Optional<String> jdbcPassword, Optional<String> s3Endpoint,
-                            boolean s3PathStyle, Optional<String> awsRegion) {
+                            boolean s3PathStyle, Optional<String> awsRegion, String namespacePrefix) {
     /** Default Spark catalog name. */
     public static final String DEFAULT_NAME = "lake";
-    /** Iceberg's S3 FileIO, used whenever the warehouse is on S3 or an S3 endpoint is given. */
-    public static final String S3_FILE_IO = "org.apache.iceberg.aws.s3.S3FileIO";
+    /**
+     * Iceberg's FileIO that picks one per URI scheme, used whenever the warehouse is on S3 or an S3 endpoint is given:
+     * {@code s3://} goes to S3FileIO with this catalog's S3 settings, {@code file:} to HadoopFileIO. The streaming
+     * source writes its initial offset through the table's FileIO into the checkpoint, which is on S3 on EMR but a
+     * directory locally; S3FileIO alone could not write it there.
+     */
+    public static final String RESOLVING_FILE_IO = "org.apache.iceberg.io.ResolvingFileIO";
 
     /** Reads the catalog options; problems are collected in {@code args}. Returns null if a required part is missing. */
     public static CatalogConfig read(Arguments args) {
@@ -52,11 +61,21 @@ public record CatalogConfig(String name, CatalogType type, String warehouse, Opt
         }
         boolean pathStyle = args.bool("s3-path-style", false);
         Optional<String> region = args.optional("aws-region");
+        String prefix = args.optional("namespace-prefix").orElse(LakeTables.NO_PREFIX);
+        if (!prefix.matches("[a-z0-9_]*")) {
+            args.problem("--namespace-prefix must be lower-case letters, digits and _ (a Glue database name prefix), "
+                    + "got '" + prefix + "'");
+        }
         if (type.isEmpty() || warehouse.isEmpty()) {
             return null;
         }
         return new CatalogConfig(name, type.get(), warehouse.get(), jdbcUrl, jdbcUser, jdbcPassword, endpoint,
-                pathStyle, region);
+                pathStyle, region, prefix);
+    }
+
+    /** The lakehouse tables' names in this catalog. */
+    public LakeTables tables() {
+        return new LakeTables(name, namespacePrefix);
     }
 
     /** The Spark properties that register this catalog ({@code spark.sql.catalog.<name>...}). */
@@ -74,7 +93,7 @@ public record CatalogConfig(String name, CatalogType type, String warehouse, Opt
             jdbcPassword.ifPresent(v -> p.put(prefix + ".jdbc.password", v));
         }
         if (warehouse.startsWith("s3://") || warehouse.startsWith("s3a://") || s3Endpoint.isPresent()) {
-            p.put(prefix + ".io-impl", S3_FILE_IO);
+            p.put(prefix + ".io-impl", RESOLVING_FILE_IO);
         }
         s3Endpoint.ifPresent(v -> p.put(prefix + ".s3.endpoint", v));
         if (s3PathStyle) {

@@ -3,6 +3,7 @@ package dev.fluxo.jobs.merge;
 import dev.fluxo.jobs.metrics.BatchMetrics;
 import dev.fluxo.jobs.metrics.BatchMetricsListener;
 import dev.fluxo.jobs.table.GoldTables;
+import dev.fluxo.jobs.table.LakeTables;
 import dev.fluxo.jobs.table.SparkTables;
 import dev.fluxo.schema.TableDefinition;
 import org.apache.spark.sql.Column;
@@ -54,13 +55,13 @@ public final class GoldMerge {
     private static final String GOLD_POS = "_gold_position";
     private static final String DELETED_POS = "_deleted_position";
 
-    private final String catalog;
+    private final LakeTables lake;
     private final BatchMetricsListener listener;
     private final Clock clock;
     private Optional<Instant> newestApplied;
 
-    public GoldMerge(String catalog, BatchMetricsListener listener, Clock clock) {
-        this.catalog = catalog;
+    public GoldMerge(LakeTables lake, BatchMetricsListener listener, Clock clock) {
+        this.lake = lake;
         this.listener = listener;
         this.clock = clock;
     }
@@ -222,11 +223,11 @@ public final class GoldMerge {
     }
 
     private String name(TableDefinition table) {
-        return SparkTables.qualifiedName(catalog, table);
+        return lake.qualifiedName(table);
     }
 
     private String view(String what) {
-        return "fluxo_" + catalog + "_" + what;
+        return "fluxo_" + lake.catalog() + "_" + what;
     }
 
     private static String on(String target, List<String> keys) {

@@ -2,6 +2,7 @@ package dev.fluxo.jobs.session;
 
 import dev.fluxo.jobs.config.CatalogConfig;
 import dev.fluxo.jobs.table.GoldTables;
+import dev.fluxo.jobs.table.LakeTables;
 import dev.fluxo.jobs.table.SparkTables;
 import dev.fluxo.schema.TableDefinition;
 import org.apache.spark.sql.SparkSession;
@@ -33,21 +34,21 @@ public final class LakehouseSession {
     }
 
     /** Creates the job's own tables (gold) and their namespace where missing. */
-    public static void ensureGoldTables(SparkSession spark, String catalog) {
+    public static void ensureGoldTables(SparkSession spark, LakeTables lake) {
         for (TableDefinition table : GoldTables.OWNED) {
-            spark.sql("CREATE NAMESPACE IF NOT EXISTS " + SparkTables.namespace(catalog, table));
-            spark.sql(SparkTables.createTableDdl(catalog, table, GoldTables.properties(table)));
+            spark.sql("CREATE NAMESPACE IF NOT EXISTS " + lake.namespace(table));
+            spark.sql(SparkTables.createTableDdl(lake, table, GoldTables.properties(table)));
         }
     }
 
     /** Creates {@code table} and its namespace if missing. */
-    public static void ensure(SparkSession spark, String catalog, TableDefinition table) {
-        spark.sql("CREATE NAMESPACE IF NOT EXISTS " + SparkTables.namespace(catalog, table));
-        spark.sql(SparkTables.createTableDdl(catalog, table));
+    public static void ensure(SparkSession spark, LakeTables lake, TableDefinition table) {
+        spark.sql("CREATE NAMESPACE IF NOT EXISTS " + lake.namespace(table));
+        spark.sql(SparkTables.createTableDdl(lake, table));
     }
 
     /** Whether the table exists in the catalog. */
-    public static boolean exists(SparkSession spark, String catalog, TableDefinition table) {
-        return spark.catalog().tableExists(SparkTables.qualifiedName(catalog, table));
+    public static boolean exists(SparkSession spark, LakeTables lake, TableDefinition table) {
+        return spark.catalog().tableExists(lake.qualifiedName(table));
     }
 }

@@ -5,7 +5,7 @@ import dev.fluxo.jobs.merge.GoldMerge;
 import dev.fluxo.jobs.metrics.BatchMetricsListener;
 import dev.fluxo.jobs.session.LakehouseSession;
 import dev.fluxo.jobs.table.GoldTables;
-import dev.fluxo.jobs.table.SparkTables;
+import dev.fluxo.jobs.table.LakeTables;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -36,14 +36,14 @@ public final class GoldStream {
      */
     public static StreamingQuery start(SparkSession spark, JobConfig config, BatchMetricsListener listener)
             throws TimeoutException {
-        String catalog = config.catalog().name();
+        LakeTables lake = config.catalog().tables();
         LakehouseSession.register(spark, config.catalog());
-        String silver = SparkTables.qualifiedName(catalog, GoldTables.SILVER_CHANGES);
-        if (!LakehouseSession.exists(spark, catalog, GoldTables.SILVER_CHANGES)) {
+        String silver = lake.qualifiedName(GoldTables.SILVER_CHANGES);
+        if (!LakehouseSession.exists(spark, lake, GoldTables.SILVER_CHANGES)) {
             throw new IllegalStateException(silver + " does not exist in " + config.catalog()
                     + "; the pipeline creates it with its first write");
         }
-        LakehouseSession.ensureGoldTables(spark, catalog);
+        LakehouseSession.ensureGoldTables(spark, lake);
         DataStreamReader reader = spark.readStream().format("iceberg")
                 .option("streaming-skip-delete-snapshots", "true")
                 .option("streaming-skip-overwrite-snapshots", "true");
@@ -52,9 +52,9 @@ public final class GoldStream {
             reader.option("streaming-max-files-per-micro-batch", Integer.toString(config.maxFilesPerBatch()));
         }
         Dataset<Row> changes = reader.load(silver);
-        GoldMerge merge = new GoldMerge(catalog, listener, Clock.systemUTC());
+        GoldMerge merge = new GoldMerge(lake, listener, Clock.systemUTC());
         return changes.writeStream()
-                .queryName(QUERY_NAME + "-" + catalog)
+                .queryName(QUERY_NAME + "-" + lake.catalog())
                 .option("checkpointLocation", config.checkpoint())
                 .trigger(config.trigger().sparkTrigger())
                 .foreachBatch((VoidFunction2<Dataset<Row>, Long>) merge::apply)

@@ -45,28 +45,18 @@ public final class SparkTables {
                 .toArray(StructField[]::new));
     }
 
-    /** {@code catalog.layer.name}, as Spark SQL refers to the table. */
-    public static String qualifiedName(String catalog, TableDefinition table) {
-        return catalog + "." + table.qualifiedName();
-    }
-
-    /** {@code catalog.layer}, the namespace holding the table. */
-    public static String namespace(String catalog, TableDefinition table) {
-        return catalog + "." + table.layer().database();
-    }
-
     /** {@code CREATE TABLE IF NOT EXISTS} for the definition: Iceberg, format v2, hidden partitioning, comments. */
-    public static String createTableDdl(String catalog, TableDefinition table) {
-        return createTableDdl(catalog, table, Map.of());
+    public static String createTableDdl(LakeTables lake, TableDefinition table) {
+        return createTableDdl(lake, table, Map.of());
     }
 
-    /** As {@link #createTableDdl(String, TableDefinition)}, with extra table properties. */
-    public static String createTableDdl(String catalog, TableDefinition table, Map<String, String> properties) {
+    /** As {@link #createTableDdl(LakeTables, TableDefinition)}, with extra table properties. */
+    public static String createTableDdl(LakeTables lake, TableDefinition table, Map<String, String> properties) {
         String columns = table.columns().stream().map(SparkTables::columnDdl).collect(Collectors.joining(", "));
         String partitioning = table.partitioning().isEmpty() ? ""
                 : " PARTITIONED BY (" + table.partitioning().stream().map(SparkTables::partitionDdl)
                         .collect(Collectors.joining(", ")) + ")";
-        return "CREATE TABLE IF NOT EXISTS " + qualifiedName(catalog, table) + " (" + columns + ") USING iceberg"
+        return "CREATE TABLE IF NOT EXISTS " + lake.qualifiedName(table) + " (" + columns + ") USING iceberg"
                 + partitioning + " COMMENT " + literal(table.description())
                 + " TBLPROPERTIES (" + new TreeMap<>(withFormat(properties)).entrySet().stream()
                         .map(e -> literal(e.getKey()) + " = " + literal(e.getValue())).collect(Collectors.joining(", "))

@@ -61,7 +61,7 @@ class JobConfigTest {
                 .containsEntry("spark.sql.catalog.lake.uri", "jdbc:postgresql://127.0.0.1:5432/lake")
                 .containsEntry("spark.sql.catalog.lake.jdbc.user", "fluxo")
                 .containsEntry("spark.sql.catalog.lake.jdbc.password", "secret")
-                .containsEntry("spark.sql.catalog.lake.io-impl", CatalogConfig.S3_FILE_IO)
+                .containsEntry("spark.sql.catalog.lake.io-impl", CatalogConfig.RESOLVING_FILE_IO)
                 .containsEntry("spark.sql.catalog.lake.s3.endpoint", "http://127.0.0.1:9000")
                 .containsEntry("spark.sql.catalog.lake.s3.path-style-access", "true")
                 .containsEntry("spark.sql.catalog.lake.warehouse", "s3://warehouse/");
@@ -77,8 +77,22 @@ class JobConfigTest {
         assertThat(config.streamFrom()).contains(Instant.parse("2026-11-01T00:00:00Z"));
         assertThat(config.catalog().sparkProperties())
                 .containsEntry("spark.sql.catalog.lake.catalog-impl", "org.apache.iceberg.aws.glue.GlueCatalog")
-                .containsEntry("spark.sql.catalog.lake.io-impl", CatalogConfig.S3_FILE_IO)
+                .containsEntry("spark.sql.catalog.lake.io-impl", CatalogConfig.RESOLVING_FILE_IO)
                 .doesNotContainKey("spark.sql.catalog.lake.uri");
+    }
+
+    @Test
+    void theNamespacePrefixNamesTheEnvironmentsGlueDatabasesAndIsValidated() {
+        JobConfig config = JobConfig.read(new String[]{"--catalog-type=glue", "--warehouse=s3://lake-gold/",
+                "--checkpoint=s3://lake-gold/c", "--namespace-prefix=fluxo_dev_"}, Map.of());
+        assertThat(config.catalog().tables().qualifiedName(dev.fluxo.jobs.table.GoldTables.CUSTOMERS))
+                .isEqualTo("lake.fluxo_dev_gold.customers");
+        assertThat(config.catalog().tables().namespace(dev.fluxo.jobs.table.GoldTables.SILVER_CHANGES))
+                .isEqualTo("lake.fluxo_dev_silver");
+
+        assertThatThrownBy(() -> JobConfig.read(new String[]{"--catalog-type=glue", "--warehouse=s3://lake-gold/",
+                "--checkpoint=s3://lake-gold/c", "--namespace-prefix=Fluxo-Dev"}, Map.of()))
+                .hasMessageContaining("--namespace-prefix must be lower-case letters, digits and _");
     }
 
     @Test

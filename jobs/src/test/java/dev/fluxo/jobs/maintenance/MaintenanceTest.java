@@ -1,5 +1,6 @@
 package dev.fluxo.jobs.maintenance;
 
+import dev.fluxo.jobs.table.LakeTables;
 import dev.fluxo.jobs.Maintenance;
 import dev.fluxo.jobs.support.Change;
 import dev.fluxo.jobs.support.TestLakehouse;
@@ -29,7 +30,7 @@ class MaintenanceTest {
                 .collectAsList().stream().map(Object::toString).toList();
         long filesBefore = lake.spark().table(silver + ".files").count();
         // gold is merge-on-read: a delete leaves a position-delete file that maintenance must fold in
-        LakehouseSession.ensureGoldTables(lake.spark(), lake.name);
+        LakehouseSession.ensureGoldTables(lake.spark(), new LakeTables(lake.name, LakeTables.NO_PREFIX));
         String gold = lake.table(GoldTables.CUSTOMERS);
         lake.spark().sql("INSERT INTO " + gold + " SELECT " + SparkTables.columnList(GoldTables.CUSTOMERS.columnNames(), "")
                 + " FROM " + silver);

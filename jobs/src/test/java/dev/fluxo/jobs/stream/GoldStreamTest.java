@@ -65,4 +65,21 @@ class GoldStreamTest {
         assertThat(last.newestApplied()).contains(Change.EPOCH.plusSeconds(80));
         assertThat(last.freshness()).isPresent();
     }
+
+    @Test
+    void withANamespacePrefixSilverAndGoldLiveInTheEnvironmentsNamespaces() throws Exception {
+        TestLakehouse lake = new TestLakehouse("prefixed", null, "fluxo_dev_").withSilver();
+        List<Change> changes = List.of(of(1, "c", 10, "Engenheira", "F"), of(2, "c", 11, "Medico", "M"),
+                of(2, "d", 12, "Medico", "M"));
+        lake.append(changes);
+
+        StreamingQuery query = GoldStream.start(lake.spark(), lake.config("processing-time:100ms", 1), m -> { });
+        query.processAllAvailable();
+        query.stop();
+
+        assertThat(lake.goldRows()).isEqualTo(ExpectedGold.rows(changes)).hasSize(1);
+        assertThat(lake.spark().catalog().tableExists("prefixed.fluxo_dev_silver.customers_changes")).isTrue();
+        assertThat(lake.spark().catalog().tableExists("prefixed.fluxo_dev_gold.customers")).isTrue();
+        assertThat(lake.spark().catalog().tableExists("prefixed.gold.customers")).isFalse();
+    }
 }

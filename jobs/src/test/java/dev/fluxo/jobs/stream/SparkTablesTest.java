@@ -1,5 +1,6 @@
 package dev.fluxo.jobs.stream;
 
+import dev.fluxo.jobs.table.LakeTables;
 import dev.fluxo.jobs.support.TestLakehouse;
 import dev.fluxo.jobs.table.GoldTables;
 import dev.fluxo.jobs.table.SparkTables;
@@ -20,7 +21,7 @@ class SparkTablesTest {
         TestLakehouse lake = new TestLakehouse("ddl").withSilver();
         lake.spark().sql("CREATE NAMESPACE IF NOT EXISTS ddl.gold");
         for (TableDefinition t : GoldTables.OWNED) {
-            lake.spark().sql(SparkTables.createTableDdl("ddl", t));
+            lake.spark().sql(SparkTables.createTableDdl(new LakeTables("ddl", LakeTables.NO_PREFIX), t));
         }
 
         for (TableDefinition t : List.of(GoldTables.SILVER_CHANGES, GoldTables.CUSTOMERS, GoldTables.CUSTOMERS_DELETES,

@@ -2,6 +2,7 @@ package dev.fluxo.jobs.support;
 
 import dev.fluxo.jobs.config.CatalogConfig;
 import dev.fluxo.jobs.config.CatalogType;
+import dev.fluxo.jobs.table.LakeTables;
 import dev.fluxo.jobs.config.JobConfig;
 import dev.fluxo.jobs.config.TriggerSpec;
 import dev.fluxo.jobs.session.LakehouseSession;
@@ -35,6 +36,11 @@ public final class TestLakehouse {
 
     /** A lakehouse whose JDBC catalog is at {@code jdbcUrl} (null: SQLite in the temp directory). */
     public TestLakehouse(String name, String jdbcUrl) {
+        this(name, jdbcUrl, LakeTables.NO_PREFIX);
+    }
+
+    /** As {@link #TestLakehouse(String, String)}, with the layers' namespaces prefixed as on AWS. */
+    public TestLakehouse(String name, String jdbcUrl, String namespacePrefix) {
         this.name = name;
         try {
             this.dir = Files.createTempDirectory("fluxo-jobs-" + name);
@@ -44,7 +50,7 @@ public final class TestLakehouse {
         this.catalog = new CatalogConfig(name, CatalogType.JDBC, dir.resolve("warehouse").toUri().toString(),
                 Optional.of(jdbcUrl == null ? jdbcUrl(dir) : jdbcUrl),
                 Optional.ofNullable(jdbcUrl == null ? null : "postgres"), Optional.ofNullable(jdbcUrl == null ? null : "postgres"), Optional.empty(), false,
-                Optional.empty());
+                Optional.empty(), namespacePrefix);
         LakehouseSession.register(spark, catalog);
     }
 
@@ -55,7 +61,7 @@ public final class TestLakehouse {
     }
 
     public TestLakehouse withSilver() {
-        LakehouseSession.ensure(spark, name, GoldTables.SILVER_CHANGES);
+        LakehouseSession.ensure(spark, catalog.tables(), GoldTables.SILVER_CHANGES);
         return this;
     }
 
@@ -77,7 +83,7 @@ public final class TestLakehouse {
     }
 
     public String table(TableDefinition t) {
-        return SparkTables.qualifiedName(name, t);
+        return catalog.tables().qualifiedName(t);
     }
 
     public List<String> goldRows() {

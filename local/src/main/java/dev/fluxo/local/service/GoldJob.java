@@ -1,10 +1,9 @@
 package dev.fluxo.local.service;
 
 import dev.fluxo.jobs.LocalLaunch;
-import dev.fluxo.local.job.LocalGoldJob;
+import dev.fluxo.jobs.StreamingJob;
 import dev.fluxo.local.LocalException;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The stand-in for EMR: the same Spark job ({@code dev.fluxo.jobs.StreamingJob}, through {@link LocalGoldJob}) in
+ * The stand-in for EMR: the same Spark job ({@link StreamingJob}, the same main class and options) in
  * {@code local[2]}, in its own JVM
  * (Spark's kafka-clients 3.9 and Jackson 2.15 must not meet this JVM's Kafka 4.3), reading silver and merging into
  * gold every second. Its checkpoint lives under the state directory, so a restart resumes where it stopped; each
@@ -45,9 +44,7 @@ public final class GoldJob implements AutoCloseable {
     public static GoldJob start(List<String> arguments, Path log) {
         try {
             Files.createDirectories(log.getParent());
-            List<String> command = new ArrayList<>(LocalLaunch.command(LocalGoldJob.class, arguments));
-            int cp = command.indexOf("-cp") + 1;
-            command.set(cp, command.get(cp) + File.pathSeparator + codeLocation(LocalGoldJob.class));
+            List<String> command = new ArrayList<>(LocalLaunch.command(StreamingJob.class, arguments));
             ProcessBuilder pb = new ProcessBuilder(command);
             Map<String, String> env = pb.environment();
             // S3FileIO takes its credentials from the SDK's default chain
@@ -59,14 +56,6 @@ public final class GoldJob implements AutoCloseable {
             return new GoldJob(pb.start());
         } catch (IOException | IllegalStateException e) {
             throw new LocalException("the Spark job did not start: " + e.getMessage(), e);
-        }
-    }
-
-    private static String codeLocation(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 
