@@ -43,7 +43,7 @@ import java.util.function.BiFunction;
  *   {@code producerSchedule}, {@code FLUXO_DB_HOST/PORT/NAME/SECRET_ARN/SSLMODE};</li>
  *   <li>transform: consumes the stream (Kinesis source, or MSK source as group
  *   {@value EventStream#DEFAULT_CONSUMER_GROUP_ID}, whose pollers the cluster's security group admits), writes bronze
- *   (the dead-letter table lives there) and silver, reads the masking key, {@code FLUXO_CATALOG=glue} and
+ *   (the dead-letter table lives there) and silver, reads the masking key, {@code FLUXO_CATALOG=glue-rest} and
  *   {@code FLUXO_MASKING_KEY_SECRET_ARN}; it runs outside the VPC (it only calls AWS APIs);</li>
  *   <li>job: reads silver, writes gold, checkpoints under {@code s3://<gold bucket>/_checkpoints/gold-job/};</li>
  *   <li>alarms: every part's alarms go to the one topic, which overrides any topic in the parts' settings.</li>
@@ -163,7 +163,9 @@ public class StreamingLakehouse extends ComponentResource {
 
         var transformArgs = withKey(args.transform().toBuilder(), stackKey, JavaFunctionArgs.Builder::kmsKeyArn)
                 .moreEnvironmentVariables(Map.of(
-                        "FLUXO_CATALOG", Output.of("glue"),
+                        // Glue through its Iceberg REST endpoint: the Lambda jar carries no Glue SDK client
+                        "FLUXO_CATALOG", Output.of("glue-rest"),
+                        "FLUXO_CATALOG_GLUE_CATALOG_ID", account.accountId(),
                         "FLUXO_CATALOG_WAREHOUSE", lakehouse.warehouseLocation(Layer.BRONZE),
                         "FLUXO_MASKING_KEY_SECRET_ARN", maskingKeySecretArn))
                 .alarmTopicArn(alarmTopicArn);

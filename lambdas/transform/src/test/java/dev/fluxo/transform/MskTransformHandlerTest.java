@@ -249,8 +249,8 @@ class MskTransformHandlerTest {
     void misconfigurationListsEveryProblemByVariableAtInit() {
         Map<String, String> env = Map.of(TransformSettings.CATALOG, "hive", "FLUXO_ENVELOPE_FORMAT", "avro");
         assertThatThrownBy(() -> handler(env))
-                .hasMessageContaining("FLUXO_CATALOG must be glue or jdbc, got 'hive'")
-                .hasMessageContaining("FLUXO_CATALOG_WAREHOUSE is required")
+                .hasMessageContaining("FLUXO_CATALOG must be glue-rest, glue or jdbc, got 'hive'")
+                .hasMessageContaining("FLUXO_CATALOG_GLUE_CATALOG_ID is required")
                 .hasMessageContaining("FLUXO_ENVELOPE_FORMAT: unknown envelope format 'avro'")
                 .hasMessageContaining(TransformSettings.MASKING_KEY_SECRET_ARN + " (or " + TransformSettings.MASKING_KEY);
     }

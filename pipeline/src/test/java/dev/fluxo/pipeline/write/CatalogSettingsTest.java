@@ -10,11 +10,47 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CatalogSettingsTest {
 
     @Test
-    void glueOnAwsUsesS3FileIoWithTheRoleAndNoEndpoint() {
-        CatalogSettings s = CatalogSettings.from(Map.of(CatalogSettings.WAREHOUSE, "s3://fluxo-silver/warehouse",
-                CatalogSettings.REGION, "sa-east-1", "iceberg.glue.skip-archive", "true"));
-        assertThat(s.type()).isEqualTo(CatalogSettings.DEFAULT_TYPE).isEqualTo(CatalogSettings.Type.GLUE);
+    void glueRestOnAwsSignsForGlueInTheRegionWithTheAccountAsWarehouse() {
+        CatalogSettings s = CatalogSettings.from(Map.of(CatalogSettings.GLUE_CATALOG_ID, "123456789012",
+                CatalogSettings.REGION, "sa-east-1", "iceberg.rest.metrics-reporting-enabled", "false"));
+        assertThat(s.type()).isEqualTo(CatalogSettings.DEFAULT_TYPE).isEqualTo(CatalogSettings.Type.GLUE_REST);
         assertThat(s.name()).isEqualTo(CatalogSettings.DEFAULT_NAME);
+        assertThat(s.icebergProperties()).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("catalog-impl", "org.apache.iceberg.rest.RESTCatalog"),
+                Map.entry("uri", "https://glue.sa-east-1.amazonaws.com/iceberg"),
+                Map.entry("warehouse", "123456789012"),
+                Map.entry("rest.auth.type", "sigv4"),
+                Map.entry("rest.auth.sigv4.delegate-auth-type", "none"),
+                Map.entry("rest.signing-name", CatalogSettings.GLUE_SIGNING_NAME),
+                Map.entry("rest.signing-region", "sa-east-1"),
+                Map.entry("io-impl", "org.apache.iceberg.aws.s3.S3FileIO"),
+                Map.entry("http-client.type", "urlconnection"),
+                Map.entry("s3.path-style-access", "false"),
+                Map.entry("client.region", "sa-east-1"),
+                Map.entry("rest.metrics-reporting-enabled", "false")));
+    }
+
+    @Test
+    void glueRestEndpointCanBeOverridden() {
+        CatalogSettings s = CatalogSettings.from(Map.of(CatalogSettings.TYPE, "GLUE-REST",
+                CatalogSettings.GLUE_CATALOG_ID, "123456789012", CatalogSettings.REGION, "us-east-1",
+                CatalogSettings.GLUE_ENDPOINT, "http://127.0.0.1:8181/iceberg"));
+        assertThat(s.icebergProperties()).containsEntry("uri", "http://127.0.0.1:8181/iceberg");
+    }
+
+    @Test
+    void glueRestNeedsTheCatalogIdAndTheRegionButNoWarehouse() {
+        assertThat(new CatalogSettings(Map.of(CatalogSettings.TYPE, "glue-rest")).problems()).containsExactly(
+                CatalogSettings.GLUE_CATALOG_ID + " is required for a glue-rest catalog (the AWS account id)",
+                CatalogSettings.REGION + " is required for a glue-rest catalog (its requests are signed for the region)");
+    }
+
+    @Test
+    void glueThroughTheSdkClientUsesS3FileIoWithTheRoleAndNoEndpoint() {
+        CatalogSettings s = CatalogSettings.from(Map.of(CatalogSettings.TYPE, "glue",
+                CatalogSettings.WAREHOUSE, "s3://fluxo-silver/warehouse",
+                CatalogSettings.REGION, "sa-east-1", "iceberg.glue.skip-archive", "true"));
+        assertThat(s.type()).isEqualTo(CatalogSettings.Type.GLUE);
         assertThat(s.icebergProperties()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "catalog-impl", "org.apache.iceberg.aws.glue.GlueCatalog",
                 "warehouse", "s3://fluxo-silver/warehouse",
@@ -48,7 +84,7 @@ class CatalogSettingsTest {
                 .hasMessageContaining(CatalogSettings.JDBC_URI + " is required for a jdbc catalog")
                 .hasMessageContaining("go together");
         assertThat(new CatalogSettings(Map.of(CatalogSettings.TYPE, "hive")).problems())
-                .contains(CatalogSettings.TYPE + " must be glue or jdbc, got 'hive'");
+                .contains(CatalogSettings.TYPE + " must be glue-rest, glue or jdbc, got 'hive'");
     }
 
     @Test

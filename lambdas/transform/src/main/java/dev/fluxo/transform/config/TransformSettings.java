@@ -22,7 +22,10 @@ import java.util.Map;
  * @param maskingKey where the masking key comes from
  */
 public record TransformSettings(PipelineSettings pipeline, MaskingKeySource maskingKey) {
-    /** {@code glue} or {@code jdbc}: {@link CatalogSettings#TYPE}; default {@link CatalogSettings#DEFAULT_TYPE}. */
+    /**
+     * {@code glue-rest}, {@code glue} or {@code jdbc}: {@link CatalogSettings#TYPE}; default
+     * {@link CatalogSettings#DEFAULT_TYPE}. The Lambda jar carries no Glue SDK client, so on AWS it is {@code glue-rest}.
+     */
     public static final String CATALOG = "FLUXO_CATALOG";
     /** ARN of the Secrets Manager secret holding the masking key. */
     public static final String MASKING_KEY_SECRET_ARN = "FLUXO_MASKING_KEY_SECRET_ARN";
@@ -33,6 +36,7 @@ public record TransformSettings(PipelineSettings pipeline, MaskingKeySource mask
 
     /** Every pipeline property read from the environment, by its variable. */
     private static final List<String> PROPERTIES = List.of(CatalogSettings.NAME, CatalogSettings.WAREHOUSE,
+            CatalogSettings.GLUE_CATALOG_ID, CatalogSettings.GLUE_ENDPOINT,
             CatalogSettings.JDBC_URI, CatalogSettings.JDBC_USER, CatalogSettings.JDBC_PASSWORD,
             CatalogSettings.S3_ENDPOINT, CatalogSettings.S3_PATH_STYLE, CatalogSettings.S3_ACCESS_KEY_ID,
             CatalogSettings.S3_SECRET_ACCESS_KEY, CatalogSettings.REGION, PipelineSettings.FORMAT,

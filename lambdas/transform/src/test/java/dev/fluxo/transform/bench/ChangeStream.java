@@ -1,8 +1,13 @@
 package dev.fluxo.transform.bench;
 
+import com.amazonaws.services.lambda.runtime.events.KafkaEvent;
+import com.amazonaws.services.lambda.runtime.events.KafkaEvent.KafkaEventRecord;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -34,6 +39,24 @@ public final class ChangeStream {
 
     /** One change event: its Kafka key ({@code {"id":…}}) and value. */
     public record Event(long id, String op, byte[] key, byte[] value) {
+    }
+
+    /**
+     * The next {@code size} events as one MSK event on partition 0 of {@code fluxo.public.customers}, offsets from
+     * {@code firstOffset}: what the event source mapping hands the function.
+     */
+    public KafkaEvent kafkaEvent(int size, long firstOffset) {
+        List<KafkaEventRecord> records = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            Event e = next();
+            long offset = firstOffset + i;
+            records.add(KafkaEventRecord.builder().withTopic("fluxo.public.customers").withPartition(0)
+                    .withOffset(offset).withTimestamp(1_795_392_000_000L + offset).withTimestampType("CREATE_TIME")
+                    .withKey(Base64.getEncoder().encodeToString(e.key()))
+                    .withValue(Base64.getEncoder().encodeToString(e.value())).withHeaders(List.of()).build());
+        }
+        return KafkaEvent.builder().withEventSource("aws:kafka").withEventSourceArn("local")
+                .withBootstrapServers("127.0.0.1:9092").withRecords(Map.of("fluxo.public.customers-0", records)).build();
     }
 
     /** The next event. */

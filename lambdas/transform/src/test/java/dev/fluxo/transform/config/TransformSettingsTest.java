@@ -2,6 +2,7 @@ package dev.fluxo.transform.config;
 
 import dev.fluxo.pipeline.PipelineSettings;
 import dev.fluxo.pipeline.decode.EnvelopeFormat;
+import dev.fluxo.pipeline.write.CatalogFactory;
 import dev.fluxo.pipeline.write.CatalogSettings;
 import org.junit.jupiter.api.Test;
 
@@ -36,17 +37,30 @@ class TransformSettingsTest {
     }
 
     @Test
-    void theCatalogDefaultsToGlueInTheFunctionsRegion() {
-        Map<String, String> env = Map.of("FLUXO_CATALOG_WAREHOUSE", "s3://lake/wh", TransformSettings.AWS_REGION,
+    void theCatalogDefaultsToGlueRestSignedForTheFunctionsRegion() {
+        Map<String, String> env = Map.of("FLUXO_CATALOG_GLUE_CATALOG_ID", "123456789012", TransformSettings.AWS_REGION,
                 "sa-east-1", TransformSettings.MASKING_KEY_SECRET_ARN, "arn:aws:secretsmanager:sa-east-1:1:secret:k",
                 "FLUXO_ENVELOPE_FORMAT", "connect-json");
 
         TransformSettings settings = TransformSettings.fromEnvironment(env, EnvelopeFormat.DEBEZIUM_JSON);
 
-        assertThat(settings.pipeline().catalog().type()).isEqualTo(CatalogSettings.DEFAULT_TYPE);
-        assertThat(settings.pipeline().catalog().icebergProperties()).containsEntry("client.region", "sa-east-1");
+        assertThat(settings.pipeline().catalog().type()).isEqualTo(CatalogSettings.DEFAULT_TYPE)
+                .isEqualTo(CatalogSettings.Type.GLUE_REST);
+        assertThat(settings.pipeline().catalog().icebergProperties()).containsEntry("client.region", "sa-east-1")
+                .containsEntry("rest.signing-region", "sa-east-1").containsEntry("warehouse", "123456789012")
+                .containsEntry("uri", "https://glue.sa-east-1.amazonaws.com/iceberg");
         assertThat(settings.pipeline().format()).isEqualTo(EnvelopeFormat.CONNECT_JSON);
         assertThat(settings.maskingKey()).isEqualTo(MaskingKeySource.secret("arn:aws:secretsmanager:sa-east-1:1:secret:k"));
+    }
+
+    @Test
+    void glueThroughTheSdkClientIsRefusedNamingGlueRestBecauseTheFunctionDoesNotCarryTheClient() {
+        Map<String, String> env = Map.of(TransformSettings.CATALOG, "glue", "FLUXO_CATALOG_WAREHOUSE", "s3://lake/wh",
+                TransformSettings.AWS_REGION, "sa-east-1");
+        assertThatThrownBy(() -> CatalogFactory.create(TransformSettings.properties(env)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("catalog type glue needs the Glue SDK client")
+                .hasMessageContaining(CatalogSettings.TYPE + "=glue-rest");
     }
 
     @Test

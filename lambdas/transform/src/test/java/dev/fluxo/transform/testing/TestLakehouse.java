@@ -36,6 +36,9 @@ public final class TestLakehouse implements AutoCloseable {
     public static final String BUCKET = "lakehouse";
     public static final String CATALOG_DATABASE = "iceberg";
     public static final String MASKING_KEY = "a-local-masking-key-of-32-bytes!";
+    /** Credentials the Glue REST requests of {@link #glueRestEnvironment} are signed with. */
+    public static final String SIGNING_ACCESS_KEY = "AKIDFLUXOTEST";
+    public static final String SIGNING_SECRET_KEY = "fluxo-test-signing-secret";
     private static final String ACCESS_KEY = "local";
     private static final String SECRET_KEY = "localsecret";
 
@@ -88,6 +91,20 @@ public final class TestLakehouse implements AutoCloseable {
 
     public Map<String, String> environment(String name) {
         return environment(CATALOG_DATABASE, name);
+    }
+
+    /**
+     * A transform function's environment as on AWS, catalog type {@code glue-rest}, but with the Glue Iceberg REST
+     * endpoint at {@code glue} and tables on s3proxy. The signer's credentials come from the default chain, as in
+     * Lambda: {@link #SIGNING_ACCESS_KEY} in the variables or system properties of the caller's choice.
+     */
+    public Map<String, String> glueRestEnvironment(String name, IcebergRestServer glue, String catalogId) {
+        Map<String, String> env = environment(name);
+        env.keySet().removeIf(k -> k.startsWith("FLUXO_CATALOG_JDBC") || k.equals("FLUXO_CATALOG_WAREHOUSE"));
+        env.put(TransformSettings.CATALOG, "glue-rest");
+        env.put("FLUXO_CATALOG_GLUE_CATALOG_ID", catalogId);
+        env.put("FLUXO_CATALOG_GLUE_ENDPOINT", glue.endpoint());
+        return env;
     }
 
     /** The catalog an environment names, for reading tables back. */
