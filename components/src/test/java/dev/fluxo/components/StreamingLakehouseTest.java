@@ -124,6 +124,9 @@ class StreamingLakehouseTest {
         assertThat(resourcesFor("transform-role", "kinesis:GetRecords")).contains(value(lake.eventStream().streamArn));
         assertThat(resourcesFor("transform-role", "secretsmanager:GetSecretValue"))
                 .containsExactly(value(lake.maskingKeySecretArn));
+        // the Glue Iceberg REST endpoint's first call (GET /v1/config) reads the catalog
+        assertThat(resourcesFor("transform-role", "glue:GetCatalog")).anyMatch(arn -> arn.endsWith(":catalog"));
+        assertThat(mocks.named("transform-function").input("environment.variables.FLUXO_CATALOG")).contains("glue-rest");
     }
 
     @Test

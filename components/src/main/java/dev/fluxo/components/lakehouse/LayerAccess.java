@@ -17,8 +17,9 @@ public final class LayerAccess {
     public static final List<String> BUCKET_READ = List.of("s3:ListBucket", "s3:GetBucketLocation");
     public static final List<String> KEY_READ = List.of("kms:Decrypt");
     public static final List<String> KEY_WRITE = List.of("kms:Encrypt", "kms:GenerateDataKey");
-    public static final List<String> CATALOG_READ = List.of("glue:GetDatabase", "glue:GetTable", "glue:GetTables",
-            "glue:GetPartitions");
+    /** Reading tables; {@code glue:GetCatalog} is the Glue Iceberg REST endpoint's first call ({@code /v1/config}). */
+    public static final List<String> CATALOG_READ = List.of("glue:GetCatalog", "glue:GetDatabase", "glue:GetTable",
+            "glue:GetTables", "glue:GetPartitions");
     /** Iceberg commits swap the table's {@code metadata_location} with UpdateTable. */
     public static final List<String> CATALOG_WRITE = List.of("glue:UpdateTable");
 
