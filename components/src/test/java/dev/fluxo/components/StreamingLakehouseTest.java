@@ -284,6 +284,13 @@ class StreamingLakehouseTest {
         assertThat(policy).contains("logs.us-east-1.amazonaws.com", "cloudwatch.amazonaws.com", "events.amazonaws.com");
         assertThat(only(mocks, "aws:kms/alias:Alias").inputs()).containsEntry("name", "alias/fluxo-dev");
         assertThat(ComponentTestSupport.mandatoryViolations(mocks, "dev")).isEmpty();
+
+        mocks.clear();
+        PulumiTest.cleanup();
+        deploy(argsWith("msk", b -> b.sharedKey(true)));
+        var mskKey = only(mocks, "aws:kms/key:Key").outputs().get("arn");
+        assertThat(only(mocks, "aws:msk/cluster:Cluster").input("encryptionInfo.encryptionAtRestKmsKeyArn"))
+                .contains(mskKey);
     }
 
     @Test
