@@ -179,9 +179,12 @@ public final class RecordingMocks implements Mocks {
 
     /**
      * A component's token has no {@code module/resource} part: {@code fluxo:index:Lakehouse},
-     * {@code pulumi:pulumi:Stack}.
+     * {@code pulumi:pulumi:Stack}. Explicit providers ({@code pulumi:providers:kubernetes}) are custom resources.
      */
     private static boolean isComponent(String type) {
+        if (type.startsWith("pulumi:providers:")) {
+            return false;
+        }
         var parts = type.split(":");
         return parts.length < 3 || !parts[1].contains("/");
     }
