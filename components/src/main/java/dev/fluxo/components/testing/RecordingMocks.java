@@ -125,7 +125,8 @@ public final class RecordingMocks implements Mocks {
             return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), inputs));
         }
         var state = new LinkedHashMap<String, Object>(inputs);
-        var id = new ComputedState(args.type, args.name, state).fill();
+        var id = args.type.startsWith("pulumi:providers:") ? args.name + "-" + hash(args.type + "::" + args.name, 8)
+                : new ComputedState(args.type, args.name, state).fill();
         var outputs = new LinkedHashMap<String, Object>(state);
         outputs.put("id", id);
         resources.add(new RecordedResource(args.type, args.name, inputs, outputs));

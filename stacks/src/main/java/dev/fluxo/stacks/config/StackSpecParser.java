@@ -89,6 +89,9 @@ public final class StackSpecParser {
                 "fluxo:functions: { transform: { batchSize: 500 } }"), true);
         functions.finish();
         var job = readJob(fluxo.sectionOrEmpty("job", "fluxo:job: { mode: scheduled, scheduleMinutes: 15 }"));
+        var platform = fluxo.oneOf("platform", Map.of(StackSpec.AWS, StackSpec.AWS, StackSpec.KUBERNETES,
+                StackSpec.KUBERNETES), false, "fluxo:platform: kubernetes").orElse(StackSpec.DEFAULT_PLATFORM);
+        var kubernetes = KubernetesSettings.read(fluxo, config, platform);
         fluxo.finish();
 
         environment.filter(Environment::isProd).ifPresent(e -> checkProd(fluxo, allowDataDeletion, database));
@@ -98,7 +101,7 @@ public final class StackSpecParser {
         }
         return new StackSpec(config.stack(), project, environment.orElseThrow(), region.orElseThrow(),
                 owner.orElseThrow(), costCenter.orElseThrow(), allowDataDeletion, maskingKey, network, database,
-                lakehouse, alarms, policy, stream, capture, producer, transform, job);
+                lakehouse, alarms, policy, stream, capture, producer, transform, job, platform, kubernetes);
     }
 
     private static Optional<String> readRegion(StackConfig config, List<ConfigProblem> problems) {
