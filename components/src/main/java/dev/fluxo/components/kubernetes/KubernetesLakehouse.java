@@ -103,10 +103,15 @@ public class KubernetesLakehouse extends ComponentResource {
         statement.put("Effect", "Allow");
         statement.put("Principal", Map.of("Federated", oidcProviderArn));
         statement.put("Action", "sts:AssumeRoleWithWebIdentity");
-        statement.put("Condition", Map.of("StringEquals", Map.of(
-                issuer + ":sub", "system:serviceaccount:" + namespace + ":" + serviceAccount,
-                issuer + ":aud", "sts.amazonaws.com")));
-        return new Gson().toJson(Map.of("Version", "2012-10-17", "Statement", List.of(statement)));
+        // Ordered maps: the document is compared as text by plans and fixtures, so it must not vary between JVMs.
+        var equals = new java.util.TreeMap<String, String>();
+        equals.put(issuer + ":aud", "sts.amazonaws.com");
+        equals.put(issuer + ":sub", "system:serviceaccount:" + namespace + ":" + serviceAccount);
+        statement.put("Condition", Map.of("StringEquals", equals));
+        var document = new LinkedHashMap<String, Object>();
+        document.put("Version", "2012-10-17");
+        document.put("Statement", List.of(statement));
+        return new Gson().toJson(document);
     }
 
     /**
