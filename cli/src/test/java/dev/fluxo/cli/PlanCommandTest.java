@@ -72,7 +72,7 @@ class PlanCommandTest {
     @Test
     void anUnknownStackIsOneClearLine() {
         assertThat(run("plan", "qa", "--stacks-dir", stacksDir().toString())).isEqualTo(1);
-        assertThat(err.toString()).startsWith("fluxo: no stack 'qa':").contains("stacks here: [dev, prod, staging]")
+        assertThat(err.toString()).startsWith("fluxo: no stack 'qa':").contains("stacks here: [dev, k8s-dev, prod, staging]")
                 .doesNotContain("Exception");
     }
 

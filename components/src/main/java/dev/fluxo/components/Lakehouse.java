@@ -266,6 +266,19 @@ public class Lakehouse extends ComponentResource {
         return DATABASE_PREFIX + EnvironmentName.asIdentifier(environment) + "_";
     }
 
+    /**
+     * The environment a writer of bronze and silver (the transform, as a Lambda or a pod) finds this lakehouse's
+     * catalog with: Glue through its Iceberg REST endpoint ({@code FLUXO_CATALOG=glue-rest}: the transform jar carries
+     * no Glue SDK client), this account's catalog, the bronze warehouse root.
+     */
+    public Map<String, Output<String>> writerEnvironment() {
+        var env = new java.util.LinkedHashMap<String, Output<String>>();
+        env.put("FLUXO_CATALOG", Output.of("glue-rest"));
+        env.put("FLUXO_CATALOG_GLUE_CATALOG_ID", account.accountId());
+        env.put("FLUXO_CATALOG_WAREHOUSE", warehouseLocation(Layer.BRONZE));
+        return java.util.Collections.unmodifiableMap(env);
+    }
+
     /** The Iceberg warehouse root of a layer: {@code s3://<layer bucket>/}. */
     public Output<String> warehouseLocation(Layer layer) {
         return layerBuckets.get(layer).name().applyValue(b -> "s3://" + b + "/");

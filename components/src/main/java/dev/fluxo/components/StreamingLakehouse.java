@@ -162,12 +162,8 @@ public class StreamingLakehouse extends ComponentResource {
                 "ReadDatabaseSecret", database.masterSecretArn, Optional.of(database.kmsKeyArn))), this);
 
         var transformArgs = withKey(args.transform().toBuilder(), stackKey, JavaFunctionArgs.Builder::kmsKeyArn)
-                .moreEnvironmentVariables(Map.of(
-                        // Glue through its Iceberg REST endpoint: the Lambda jar carries no Glue SDK client
-                        "FLUXO_CATALOG", Output.of("glue-rest"),
-                        "FLUXO_CATALOG_GLUE_CATALOG_ID", account.accountId(),
-                        "FLUXO_CATALOG_WAREHOUSE", lakehouse.warehouseLocation(Layer.BRONZE),
-                        "FLUXO_MASKING_KEY_SECRET_ARN", maskingKeySecretArn))
+                .moreEnvironmentVariables(lakehouse.writerEnvironment())
+                .moreEnvironmentVariables(Map.of("FLUXO_MASKING_KEY_SECRET_ARN", maskingKeySecretArn))
                 .alarmTopicArn(alarmTopicArn);
         if (eventStream.isMsk()) {
             transformArgs.mskSource(eventStream.clusterArn, eventStream.topic(), EventStream.DEFAULT_CONSUMER_GROUP_ID);

@@ -33,6 +33,10 @@ public final class FluxoStack {
     }
 
     public static void define(Context ctx, StackSpec spec, Artifacts artifacts) {
+        if (spec.isKubernetes()) {
+            KubernetesStack.define(ctx, spec);
+            return;
+        }
         var lake = new StreamingLakehouse(spec.project(), args(spec, artifacts), null);
         ctx.export("environment", Output.of(spec.environment().id()));
         ctx.export("streamKind", lake.streamKind);
@@ -82,6 +86,7 @@ public final class FluxoStack {
         return b.build();
     }
 
+    /** The lakehouse's settings, the same on both platforms. */
     static LakehouseArgs lakehouseArgs(StackSpec spec) {
         var l = spec.lakehouse();
         var b = LakehouseArgs.builder().tags(spec.tags()).environment(spec.stack())

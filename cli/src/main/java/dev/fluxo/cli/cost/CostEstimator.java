@@ -44,6 +44,12 @@ public final class CostEstimator {
         return table;
     }
 
+    /** Type tokens of objects on a Kubernetes cluster (Strimzi resources, Deployments, Helm releases...). */
+    public static final String KUBERNETES_TYPE_PREFIX = "kubernetes:";
+    /** Why a Kubernetes object is listed as not priced: its cost is the cluster's nodes and volumes, not the object. */
+    public static final String KUBERNETES_REASON = "runs on your Kubernetes cluster: billed as the cluster's nodes, "
+            + "volumes and load balancers, which this estimate does not know";
+
     /** The resource types this estimator knows how to price (the table also lists free ones). */
     public java.util.Set<String> pricedTypes() {
         return java.util.Set.copyOf(pricers.keySet());
@@ -69,6 +75,8 @@ public final class CostEstimator {
                 }
             } else if (table.free().containsKey(r.type())) {
                 free.merge(r.type(), 1L, Long::sum);
+            } else if (r.type().startsWith(KUBERNETES_TYPE_PREFIX)) {
+                notPriced.add(new NotPriced(r.type(), r.name(), KUBERNETES_REASON));
             } else {
                 notPriced.add(new NotPriced(r.type(), r.name(), "type not in the price table"));
             }

@@ -62,4 +62,17 @@ class StackCostTest {
         assertThat(cost.getAsJsonArray("notPriced")).isEmpty();
         assertThat(cost.get("load").getAsString()).contains("1 M changes/day");
     }
+
+    @Test
+    void kubernetesObjectsAreListedAsNotPricedAndTheAwsPartIsPriced() throws Exception {
+        var plan = Plan.run(StackFile.load(stacksDir(), "k8s-dev"));
+        var estimate = CostEstimator.standard().estimate(plan);
+        assertThat(estimate.notPriced()).isNotEmpty().allSatisfy(n -> {
+            assertThat(n.type()).startsWith(CostEstimator.KUBERNETES_TYPE_PREFIX);
+            assertThat(n.reason()).isEqualTo(CostEstimator.KUBERNETES_REASON);
+        });
+        assertThat(estimate.notPriced()).extracting(NotPriced::type)
+                .contains("kubernetes:kafka.strimzi.io/v1beta2:Kafka", "kubernetes:apps/v1:Deployment");
+        assertThat(estimate.idleUsd()).as("the lakehouse's keys and buckets are priced").isPositive();
+    }
 }

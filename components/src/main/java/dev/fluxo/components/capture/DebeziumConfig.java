@@ -19,6 +19,9 @@ public final class DebeziumConfig {
     public static final String CONNECTOR_CLASS = "io.debezium.connector.postgresql.PostgresConnector";
     public static final String CONFIG_PROVIDER = "secretsmanager";
     public static final String CONFIG_PROVIDER_CLASS = "dev.fluxo.connect.SecretsManagerConfigProvider";
+    /** The config provider name and class Strimzi's Kafka Connect images ship for Kubernetes Secrets. */
+    public static final String KUBERNETES_CONFIG_PROVIDER = "secrets";
+    public static final String KUBERNETES_CONFIG_PROVIDER_CLASS = "io.strimzi.kafka.KubernetesSecretConfigProvider";
     public static final String JSON_CONVERTER = "org.apache.kafka.connect.json.JsonConverter";
     /** Advances the replication slot through the WAL even when the captured tables are idle, without a heartbeat table. */
     public static final String HEARTBEAT_QUERY = "SELECT pg_logical_emit_message(false, 'fluxo-heartbeat', now()::text)";
@@ -35,6 +38,16 @@ public final class DebeziumConfig {
      * @param topic         how Kafka Connect creates the change topics
      */
     public static Map<String, String> connector(Database database, String secretName, Capture capture, Topic topic) {
+        return connector(database, new Credentials(secretReference(secretName, "username"),
+                secretReference(secretName, "password")), capture, topic);
+    }
+
+    /**
+     * The same settings with credentials from any config provider (e.g. {@link #kubernetesSecretReference}).
+     *
+     * @param credentials config-provider references for the user and the password, never the values
+     */
+    public static Map<String, String> connector(Database database, Credentials credentials, Capture capture, Topic topic) {
         var config = new LinkedHashMap<String, String>();
         config.put("connector.class", CONNECTOR_CLASS);
         config.put("tasks.max", "1");
@@ -42,8 +55,8 @@ public final class DebeziumConfig {
         config.put("database.hostname", database.host());
         config.put("database.port", Integer.toString(database.port()));
         config.put("database.dbname", database.name());
-        config.put("database.user", secretReference(secretName, "username"));
-        config.put("database.password", secretReference(secretName, "password"));
+        config.put("database.user", credentials.user());
+        config.put("database.password", credentials.password());
         config.put("database.sslmode", "require");
         config.put("topic.prefix", capture.topicPrefix());
         config.put("table.include.list", String.join(",", capture.tables()));
@@ -82,6 +95,11 @@ public final class DebeziumConfig {
         return "${" + CONFIG_PROVIDER + ":" + secretName + ":" + key + "}";
     }
 
+    /** {@code ${secrets:<namespace>/<secret>:<key>}}: a key of a Kubernetes Secret, read by Strimzi's provider. */
+    public static String kubernetesSecretReference(String namespace, String secretName, String key) {
+        return "${" + KUBERNETES_CONFIG_PROVIDER + ":" + namespace + "/" + secretName + ":" + key + "}";
+    }
+
     /**
      * The secret's name from its ARN: {@code arn:aws:secretsmanager:<region>:<account>:secret:<name>-<6 random>}
      * → {@code <name>}.
@@ -94,6 +112,16 @@ public final class DebeziumConfig {
         var nameWithSuffix = parts[6];
         return nameWithSuffix.matches(".+-[A-Za-z0-9]{6}") ? nameWithSuffix.substring(0, nameWithSuffix.length() - 7)
                 : nameWithSuffix;
+    }
+
+    /** Config-provider references to the database user and password. */
+    public record Credentials(String user, String password) {
+        public Credentials {
+            if (!user.startsWith("${") || !password.startsWith("${")) {
+                throw new IllegalArgumentException("database credentials must be config-provider references "
+                        + "(${provider:path:key}), never values");
+            }
+        }
     }
 
     /** Where the database is. */

@@ -125,7 +125,8 @@ public final class RecordingMocks implements Mocks {
             return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), inputs));
         }
         var state = new LinkedHashMap<String, Object>(inputs);
-        var id = new ComputedState(args.type, args.name, state).fill();
+        var id = args.type.startsWith("pulumi:providers:") ? args.name + "-" + hash(args.type + "::" + args.name, 8)
+                : new ComputedState(args.type, args.name, state).fill();
         var outputs = new LinkedHashMap<String, Object>(state);
         outputs.put("id", id);
         resources.add(new RecordedResource(args.type, args.name, inputs, outputs));
@@ -179,9 +180,12 @@ public final class RecordingMocks implements Mocks {
 
     /**
      * A component's token has no {@code module/resource} part: {@code fluxo:index:Lakehouse},
-     * {@code pulumi:pulumi:Stack}.
+     * {@code pulumi:pulumi:Stack}. Explicit providers ({@code pulumi:providers:kubernetes}) are custom resources.
      */
     private static boolean isComponent(String type) {
+        if (type.startsWith("pulumi:providers:")) {
+            return false;
+        }
         var parts = type.split(":");
         return parts.length < 3 || !parts[1].contains("/");
     }

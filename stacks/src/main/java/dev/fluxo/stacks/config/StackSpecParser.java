@@ -94,8 +94,13 @@ public final class StackSpecParser {
         functions.finish();
         var job = readJob(fluxo.sectionOrEmpty("job", "fluxo:job: { mode: scheduled, scheduleMinutes: 15 }"));
         var sharedKey = fluxo.oneOf("kmsKeys", KMS_KEY_SCOPES, false, "fluxo:kmsKeys: per-component").orElse(false);
+        var platform = fluxo.oneOf("platform", Map.of(StackSpec.AWS, StackSpec.AWS, StackSpec.KUBERNETES,
+                StackSpec.KUBERNETES), false, "fluxo:platform: kubernetes").orElse(StackSpec.DEFAULT_PLATFORM);
+        var kubernetes = KubernetesSettings.read(fluxo, config, platform);
         fluxo.finish();
-        EndpointRequirements.check(networkSection, network, stream, job);
+        if (!StackSpec.KUBERNETES.equals(platform)) {
+            EndpointRequirements.check(networkSection, network, stream, job);
+        }
 
         environment.filter(Environment::isProd).ifPresent(e -> checkProd(fluxo, allowDataDeletion, database, sharedKey));
 
@@ -104,7 +109,7 @@ public final class StackSpecParser {
         }
         return new StackSpec(config.stack(), project, environment.orElseThrow(), region.orElseThrow(),
                 owner.orElseThrow(), costCenter.orElseThrow(), allowDataDeletion, maskingKey, network, database,
-                lakehouse, alarms, policy, stream, capture, producer, transform, job, sharedKey);
+                lakehouse, alarms, policy, stream, capture, producer, transform, job, platform, kubernetes, sharedKey);
     }
 
     private static Optional<String> readRegion(StackConfig config, List<ConfigProblem> problems) {

@@ -25,6 +25,8 @@ import java.util.Map;
  * @param producer              the producer function
  * @param transform             the transform function
  * @param job                   the streaming job
+ * @param platform              {@value #AWS} (MSK/Kinesis, Lambda, EMR) or {@value #KUBERNETES} (Strimzi on a cluster)
+ * @param kubernetes            the Kubernetes flavour's settings (present exactly when the platform is kubernetes)
  * @param sharedKey             one KMS key for the whole stack ({@code fluxo:kmsKeys: shared}) instead of one per
  *                              component
  */
@@ -32,7 +34,16 @@ public record StackSpec(String stack, String project, Environment environment, S
                         String costCenter, boolean allowDataDeletion, boolean maskingKeyConfigured,
                         NetworkSpec network, DatabaseSpec database, LakehouseSpec lakehouse, AlarmSpec alarms,
                         PolicySpec policy, StreamSpec stream, ChangeCaptureSpec changeCapture,
-                        FunctionSpec producer, FunctionSpec transform, JobSpec job, boolean sharedKey) {
+                        FunctionSpec producer, FunctionSpec transform, JobSpec job, String platform,
+                        java.util.Optional<KubernetesSpec> kubernetes, boolean sharedKey) {
+    public static final String AWS = "aws";
+    public static final String KUBERNETES = "kubernetes";
+    /** The platform when {@code fluxo:platform} is not set. */
+    public static final String DEFAULT_PLATFORM = AWS;
+
+    public boolean isKubernetes() {
+        return KUBERNETES.equals(platform);
+    }
 
     /** The tags every taggable resource carries. */
     public Map<String, String> tags() {

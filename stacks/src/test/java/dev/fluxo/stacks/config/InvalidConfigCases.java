@@ -33,6 +33,24 @@ public final class InvalidConfigCases {
         return m;
     }
 
+    /** A valid Kubernetes-flavour dev configuration (no AWS stream, database, network, Lambda or job settings). */
+    public static Map<String, String> validKubernetesDev() {
+        var m = validDev();
+        m.remove("fluxo:network");
+        m.put("fluxo:platform", "kubernetes");
+        m.put("fluxo:kubernetes", "{\"oidcProviderArn\":\"arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1."
+                + "amazonaws.com/id/X\",\"connectImage\":\"registry.example.com/fluxo/connect:1\",\"databaseHost\":"
+                + "\"db.example.internal\",\"databaseSecret\":\"db-credentials\",\"transformImage\":"
+                + "\"registry.example.com/fluxo/transform:1\"}");
+        return m;
+    }
+
+    private static Arguments k8s(String name, Consumer<Map<String, String>> change, String expected) {
+        var m = validKubernetesDev();
+        change.accept(m);
+        return Arguments.of(name, config(m), expected);
+    }
+
     public static StackConfig config(Map<String, String> values) {
         return new StackConfig("test", values, Set.of());
     }
@@ -156,7 +174,29 @@ public final class InvalidConfigCases {
                 prod("prod with short backups", m -> m.put("fluxo:database", "{\"multiAz\":true,\"deletionProtection\":true,\"backupRetentionDays\":3}"),
                         "fluxo:database.backupRetentionDays = 3\n     prod requires at least 7 days of backups"),
                 prod("prod allowing data deletion", m -> m.put("fluxo:allowDataDeletion", "true"),
-                        "fluxo:allowDataDeletion = true\n     prod data can never be deleted by a stack update"));
+                        "fluxo:allowDataDeletion = true\n     prod data can never be deleted by a stack update"),
+                dev("platform not in the enum", m -> m.put("fluxo:platform", "k8s"),
+                        "fluxo:platform = k8s\n     not one of the allowed values"),
+                dev("a kubernetes block with platform aws", m -> m.put("fluxo:kubernetes", "{\"namespace\":\"fluxo\"}"),
+                        "fluxo:kubernetes = (set)\n     applies only to platform: kubernetes"),
+                k8s("a stream kind with platform kubernetes", m -> m.put("fluxo:stream", "{\"kind\":\"msk\"}"),
+                        "fluxo:stream = (set)\n     applies only to platform: aws"),
+                k8s("MSK Connect autoscaling with platform kubernetes",
+                        m -> m.put("fluxo:changeCapture", "{\"autoscaling\":true}"),
+                        "fluxo:changeCapture.autoscaling = (set)\n     applies only to platform: aws"),
+                k8s("an RDS setting with platform kubernetes", m -> m.put("fluxo:database", "{\"multiAz\":true}"),
+                        "fluxo:database = (set)\n     applies only to platform: aws"),
+                k8s("a plain-text kubeconfig", m -> m.put("fluxo:kubeconfig", "apiVersion: v1"),
+                        "fluxo:kubeconfig = [hidden]\n     a kubeconfig holds credentials: only a Pulumi secret is accepted"),
+                k8s("no kubernetes block with platform kubernetes", m -> m.remove("fluxo:kubernetes"),
+                        "fluxo:kubernetes = (not set)\n     required key is missing with platform: kubernetes"),
+                k8s("a typo in the kubernetes block", m -> m.put("fluxo:kubernetes", m.get("fluxo:kubernetes")
+                                .replace("transformImage", "transfromImage")),
+                        "fluxo:kubernetes.transfromImage = registry.example.com/fluxo/transform:1\n     unknown key: did "
+                                + "you mean fluxo:kubernetes.transformImage?"),
+                k8s("an image without a registry", m -> m.put("fluxo:kubernetes", m.get("fluxo:kubernetes")
+                                .replace("registry.example.com/fluxo/connect:1", "connect")),
+                        "fluxo:kubernetes.connectImage = connect\n     not a valid value"));
     }
 
     /** A config whose secret key set marks {@code fluxo:maskingKey} secret. */

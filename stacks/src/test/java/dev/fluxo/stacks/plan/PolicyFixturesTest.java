@@ -62,7 +62,7 @@ class PolicyFixturesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "staging", "prod"})
+    @ValueSource(strings = {"dev", "staging", "prod", "k8s-dev"})
     void committedPlanFixturesMatchTheStacks(String stack) throws IOException {
         var plan = Plan.run(StackFiles.load(stack));
         check("plan-" + stack, plan);
