@@ -62,7 +62,7 @@ class KubernetesLakehouseTest {
         var env = list(container(plan()).get("env")).stream().map(StrimziPlatformTest::map).toList();
         var plain = new java.util.HashMap<String, Object>();
         env.stream().filter(e -> e.containsKey("value")).forEach(e -> plain.put((String) e.get("name"), e.get("value")));
-        assertThat(plain).containsEntry("FLUXO_CATALOG", "glue").containsKey("FLUXO_CATALOG_WAREHOUSE")
+        assertThat(plain).containsEntry("FLUXO_CATALOG", "glue-rest").containsKey("FLUXO_CATALOG_GLUE_CATALOG_ID").containsKey("FLUXO_CATALOG_WAREHOUSE")
                 .containsKey("FLUXO_MASKING_KEY_SECRET_ARN").containsEntry("FLUXO_REGION", "us-east-1")
                 .containsEntry("FLUXO_KAFKA_BOOTSTRAP_SERVERS", "fluxo-kafka-bootstrap.fluxo.svc:9093")
                 .containsEntry("FLUXO_KAFKA_TOPIC", "fluxo.public.customers")
