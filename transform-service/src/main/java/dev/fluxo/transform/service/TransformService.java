@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The transform as a long-running process (the Kubernetes {@code TransformDeployment}'s image): the transform Lambda's
  * handler ({@code MskTransformHandler}, through {@link TransformFunctionSink}) behind a Kafka consumer group
  * ({@link TransformPoller}), configured by the environment ({@link ServiceSettings}), with {@code GET /health}
- * ({@link HealthEndpoint}). SIGTERM stops it cleanly: polling stops, a batch in flight is not committed (the next pod
+ * ({@link HealthEndpoint}). SIGTERM ({@link #close()}) stops it cleanly: polling stops, a batch in flight is not committed (the next pod
  * of the group reads it again), the consumer leaves the group.
  *
  * <pre>{@code
@@ -40,7 +40,7 @@ public final class TransformService implements AutoCloseable {
     private final ServiceSettings settings;
     private final TransformPoller poller;
     private final HealthEndpoint health;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
     private TransformService(ServiceSettings settings, TransformPoller poller, HealthEndpoint health) {
         this.settings = settings;
@@ -103,26 +103,34 @@ public final class TransformService implements AutoCloseable {
     }
 
     /**
-     * Waits until the poller stops, by {@link #close()} or on an error.
+     * Waits until the poller stops, by {@link #stop()} or on an error.
      *
-     * @return whether it stopped because of {@link #close()}
+     * @return whether it stopped because it was asked to
      */
     public boolean awaitStop() throws InterruptedException {
         while (poller.isPolling()) {
             Thread.sleep(500);
         }
-        return closed.get();
+        return stopped.get();
     }
 
-    /** Stops polling (see {@link TransformPoller#close()}), then the health endpoint. Safe to call twice. */
+    /**
+     * Stops polling (see {@link TransformPoller#close()}: a batch in flight is not committed) and leaves the group;
+     * {@code GET /health} answers 503 from then on, until {@link #close()}. Safe to call twice.
+     */
+    public void stop() {
+        if (stopped.compareAndSet(false, true)) {
+            closeQuietly(poller);
+            log().info("Stopped after {} records ({} to silver, {} dead letters)", poller.received(),
+                    poller.silver(), poller.deadLettered());
+        }
+    }
+
+    /** {@link #stop()}, then the health endpoint. */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            closeQuietly(poller);
-            health.close();
-            log().info("Stopped after {} records ({} to silver, {} dead letters)", poller.received(), poller.silver(),
-                    poller.deadLettered());
-        }
+        stop();
+        health.close();
     }
 
     /** Runs until SIGTERM; exits {@value #EXIT_SETTINGS} on a bad environment, {@value #EXIT_FAILED} on a failure. */
