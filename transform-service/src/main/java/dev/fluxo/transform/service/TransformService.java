@@ -69,8 +69,7 @@ public final class TransformService implements AutoCloseable {
         }
         HealthEndpoint health;
         try {
-            health = HealthEndpoint.start(settings.healthPort(),
-                    () -> Health.ofPoller(poller.isPolling(), poller.lastPollMillis(), System.currentTimeMillis()));
+            health = HealthEndpoint.start(settings.healthPort(), () -> healthOf(poller));
         } catch (IOException e) {
             closeQuietly(poller);
             throw new ServiceStartException("cannot answer " + HealthEndpoint.PATH + " on port "
@@ -85,6 +84,10 @@ public final class TransformService implements AutoCloseable {
 
     /** What {@code GET /health} answers now. */
     public Health health() {
+        return healthOf(poller);
+    }
+
+    private static Health healthOf(TransformPoller poller) {
         return Health.ofPoller(poller.isPolling(), poller.lastPollMillis(), System.currentTimeMillis());
     }
 

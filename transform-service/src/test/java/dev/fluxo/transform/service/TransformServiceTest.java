@@ -1,25 +1,23 @@
 package dev.fluxo.transform.service;
 
 import dev.fluxo.transform.service.config.KafkaSource;
+import dev.fluxo.transform.service.config.ServiceSettingsTest;
 import dev.fluxo.transform.service.config.SettingsException;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TransformServiceTest {
+    /** A valid environment but for the topic, with a password whose store is missing. */
     static Map<String, String> withoutTopic() {
-        Map<String, String> env = new HashMap<>();
-        env.put("FLUXO_CATALOG_GLUE_CATALOG_ID", "123456789012");
-        env.put("AWS_REGION", "sa-east-1");
-        env.put("FLUXO_MASKING_KEY_SECRET_ARN", "arn:aws:secretsmanager:sa-east-1:1:secret:k");
-        env.put(KafkaSource.BOOTSTRAP_SERVERS, "127.0.0.1:9");
+        Map<String, String> env = ServiceSettingsTest.plaintext();
+        env.remove(KafkaSource.TOPIC);
         env.put(KafkaSource.SECURITY_PROTOCOL, "SSL");
         env.put(KafkaSource.Store.KEYSTORE.password(), "never-printed");
         return env;

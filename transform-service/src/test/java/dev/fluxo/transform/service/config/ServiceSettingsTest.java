@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-class ServiceSettingsTest {
+public class ServiceSettingsTest {
     static final String KEYSTORE_PASSWORD = "user-secret-pw";
     static final String TRUSTSTORE_PASSWORD = "ca-secret-pw";
 
@@ -22,7 +22,7 @@ class ServiceSettingsTest {
     Path dir;
 
     /** The transform's own variables as the Deployment sets them on EKS, plus a plaintext topic. */
-    static Map<String, String> plaintext() {
+    public static Map<String, String> plaintext() {
         Map<String, String> env = new HashMap<>();
         env.put("FLUXO_CATALOG_GLUE_CATALOG_ID", "123456789012");
         env.put("AWS_REGION", "sa-east-1");
