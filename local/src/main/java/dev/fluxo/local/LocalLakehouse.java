@@ -1,8 +1,6 @@
 package dev.fluxo.local;
 
 import dev.fluxo.local.LocalPorts.Service;
-import dev.fluxo.local.lambda.TransformFunctionSink;
-import dev.fluxo.local.service.BatchSink;
 import dev.fluxo.local.service.ChangeCapture;
 import dev.fluxo.local.service.ChangeProducer;
 import dev.fluxo.local.service.GoldJob;
@@ -10,7 +8,6 @@ import dev.fluxo.local.service.JobMetrics;
 import dev.fluxo.local.service.KafkaBroker;
 import dev.fluxo.local.service.ObjectStore;
 import dev.fluxo.local.service.SourceDatabase;
-import dev.fluxo.local.service.TransformPoller;
 import dev.fluxo.local.sql.JdkFinder;
 import dev.fluxo.local.sql.SqlEngine;
 import dev.fluxo.local.sql.TrinoDistribution;
@@ -18,6 +15,9 @@ import dev.fluxo.local.sql.TrinoServer;
 import dev.fluxo.pipeline.PipelineSettings;
 import dev.fluxo.pipeline.write.CatalogFactory;
 import dev.fluxo.pipeline.write.LakehouseWriter;
+import dev.fluxo.transform.service.function.TransformFunctionSink;
+import dev.fluxo.transform.service.poll.BatchSink;
+import dev.fluxo.transform.service.poll.TransformPoller;
 import org.apache.iceberg.catalog.Catalog;
 
 import java.io.PrintStream;

@@ -3,7 +3,7 @@ package dev.fluxo.local.cli;
 import dev.fluxo.local.LocalException;
 import dev.fluxo.local.LocalLakehouse;
 import dev.fluxo.local.LocalSettings;
-import dev.fluxo.local.service.TransformPoller;
+import dev.fluxo.transform.service.poll.TransformPoller;
 import dev.fluxo.local.sql.SqlEngine;
 import dev.fluxo.schema.NamedQueries;
 import picocli.CommandLine.Command;

@@ -3,7 +3,7 @@ package dev.fluxo.local.cli;
 import dev.fluxo.local.LocalLakehouse;
 import dev.fluxo.local.LocalLayout;
 import dev.fluxo.local.LocalSettings;
-import dev.fluxo.local.service.TransformPoller;
+import dev.fluxo.transform.service.poll.TransformPoller;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -2,7 +2,7 @@ package dev.fluxo.local.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fluxo.local.progress.LatencySamples;
+import dev.fluxo.transform.service.poll.LatencySamples;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;

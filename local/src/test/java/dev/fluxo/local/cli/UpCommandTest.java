@@ -2,7 +2,7 @@ package dev.fluxo.local.cli;
 
 import dev.fluxo.local.LocalLayout;
 import dev.fluxo.local.LocalSettings;
-import dev.fluxo.local.service.TransformPoller;
+import dev.fluxo.transform.service.poll.TransformPoller;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 

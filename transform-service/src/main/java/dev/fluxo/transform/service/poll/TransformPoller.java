@@ -1,6 +1,7 @@
-package dev.fluxo.local.service;
+package dev.fluxo.transform.service.poll;
 
-import dev.fluxo.local.progress.LatencySamples;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,12 +21,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The stand-in for Lambda's MSK event source mapping: a consumer group that gathers records into batches (up to
- * {@link #DEFAULT_BATCH_SIZE} records or {@link #DEFAULT_BATCH_WINDOW} after the first record, like the mapping's
- * BatchSize and MaximumBatchingWindowInSeconds), hands each batch to the transform, and commits the offsets only after
+ * Lambda's MSK event source mapping, in this JVM (the local target's and the Kubernetes transform's): a consumer group
+ * that gathers records into batches (up to {@link #DEFAULT_BATCH_SIZE} records or {@link #DEFAULT_BATCH_WINDOW} after
+ * the first record, like the mapping's BatchSize and MaximumBatchingWindowInSeconds), hands each batch to the transform, and commits the offsets only after
  * the batch was written. A failed batch is retried whole after {@link #RETRY_PAUSE} (Lambda retries MSK batches
  * until they succeed). After a crash the uncommitted batch is delivered again: bronze and silver are at least once,
  * gold is exact because its merge ignores changes it already applied.
+ *
+ * <pre>{@code
+ * try (var poller = new TransformPoller(consumerProperties, topic, sink, batchSize, window).start()) {
+ *     // poller.isPolling(), poller.lastPollMillis(), poller.lag() ...
+ * }
+ * }</pre>
  */
 public final class TransformPoller implements AutoCloseable {
     /** Records per batch at most (the MSK event source mapping's BatchSize default is 100; local runs go bigger). */
@@ -34,8 +41,12 @@ public final class TransformPoller implements AutoCloseable {
     public static final Duration DEFAULT_BATCH_WINDOW = Duration.ofMillis(500);
     /** Pause before a failed batch is retried. */
     public static final Duration RETRY_PAUSE = Duration.ofSeconds(2);
-    /** The consumer group, i.e. the event source mapping. */
+    /** How long {@link #close()} waits for a batch being written (inside Kubernetes' default 30 s grace period). */
+    public static final Duration STOP_WAIT = Duration.ofSeconds(20);
+    /** The consumer group (the event source mapping) unless the properties name one. */
     public static final String GROUP = "fluxo-transform";
+    /** The consumer's {@code client.id} and the polling thread's name, unless the properties name a client id. */
+    public static final String CLIENT_ID = "fluxo-transform-poller";
 
     private static final Logger LOG = LoggerFactory.getLogger(TransformPoller.class);
 
@@ -51,19 +62,41 @@ public final class TransformPoller implements AutoCloseable {
     private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicLong failedBatches = new AtomicLong();
     private final AtomicLong lastWriteMillis = new AtomicLong();
+    private final AtomicLong lastPollMillis = new AtomicLong();
     private final LatencySamples silverFreshness = new LatencySamples();
     private volatile long lag = -1;
     private volatile int pending;
 
+    /**
+     * A poller on the local broker: plaintext, group {@value #GROUP}.
+     *
+     * @param bootstrapServers the broker
+     */
     public TransformPoller(String bootstrapServers, String topic, BatchSink sink, int batchSize, Duration window) {
+        this(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topic, sink, batchSize, window);
+    }
+
+    /**
+     * @param consumer  the consumer's properties (bootstrap servers, {@code security.protocol} and {@code ssl.*}…);
+     *                  {@code group.id} defaults to {@value #GROUP}; offsets are always committed by the poller, after
+     *                  each written batch, so {@code enable.auto.commit} and {@code max.poll.records} are its own
+     * @param topic     the change topic
+     * @param sink      where batches go
+     * @param batchSize records per batch at most
+     * @param window    how long a batch gathers records after its first one
+     */
+    public TransformPoller(Map<String, ?> consumer, String topic, BatchSink sink, int batchSize, Duration window) {
         this.sink = sink;
         this.batchSize = batchSize;
         this.window = window;
-        this.consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers, "group.id", GROUP,
-                "enable.auto.commit", "false", "auto.offset.reset", "earliest", "max.poll.records", batchSize,
-                "client.id", "fluxo-transform-poller"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(topic));
-        this.thread = new Thread(this::run, "fluxo-transform-poller");
+        Map<String, Object> props = new HashMap<>(Map.of(ConsumerConfig.GROUP_ID_CONFIG, GROUP,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.CLIENT_ID_CONFIG, CLIENT_ID));
+        props.putAll(consumer);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
+        this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.consumer.subscribe(List.of(topic));
+        this.thread = new Thread(this::run, CLIENT_ID);
     }
 
     /** Starts polling on its own thread. */
@@ -78,6 +111,7 @@ public final class TransformPoller implements AutoCloseable {
         try {
             while (running.get()) {
                 ConsumerRecords<byte[], byte[]> polled = consumer.poll(Duration.ofMillis(100));
+                lastPollMillis.set(System.currentTimeMillis());
                 for (ConsumerRecord<byte[], byte[]> r : polled) {
                     if (batch.isEmpty()) {
                         firstAt = System.nanoTime();
@@ -186,16 +220,34 @@ public final class TransformPoller implements AutoCloseable {
         return lastWriteMillis.get();
     }
 
+    /** When the last poll returned (epoch ms, 0 before the first): a poller stuck in a batch stops advancing it. */
+    public long lastPollMillis() {
+        return lastPollMillis.get();
+    }
+
+    /** Whether the polling thread runs: false before {@link #start()}, after {@link #close()} or a fatal error. */
+    public boolean isPolling() {
+        return thread.isAlive();
+    }
+
     /** Commit time in PostgreSQL to written in silver, per change. */
     public LatencySamples silverFreshness() {
         return silverFreshness;
     }
 
+    /**
+     * Stops polling: a batch still gathering is dropped, one being written finishes but is not committed (the consumer
+     * is woken, so the commit throws), so the next poller of the group reads both again; then closes the sink.
+     */
     @Override
     public void close() throws Exception {
         running.set(false);
-        consumer.wakeup();
-        thread.join(30_000);
+        if (thread.getState() == Thread.State.NEW) {
+            consumer.close(Duration.ZERO);
+        } else {
+            consumer.wakeup();
+            thread.join(STOP_WAIT.toMillis());
+        }
         sink.close();
     }
 }

@@ -1,4 +1,4 @@
-package dev.fluxo.local.progress;
+package dev.fluxo.transform.service.poll;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.fluxo.local.service;
+package dev.fluxo.transform.service.poll;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 

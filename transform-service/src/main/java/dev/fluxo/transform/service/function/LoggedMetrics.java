@@ -1,4 +1,4 @@
-package dev.fluxo.local.lambda;
+package dev.fluxo.transform.service.function;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import org.slf4j.Logger;
@@ -14,8 +14,9 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Powertools metrics for the local transform: what Lambda would send to CloudWatch as Embedded Metric Format goes to
- * this JVM's log instead (one line per flush, logger {@value #LOGGER}), keeping the console for the progress line.
+ * Powertools metrics for the transform in this JVM: what Lambda would send to CloudWatch as Embedded Metric Format goes
+ * to this JVM's log instead (one line per flush, logger {@value #LOGGER}), keeping the local console for the progress
+ * line.
  */
 public final class LoggedMetrics implements Metrics {
     /** The logger the metric lines go to. */
@@ -24,9 +25,16 @@ public final class LoggedMetrics implements Metrics {
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
 
     private final Map<String, Double> pending = new TreeMap<>();
+    private final String functionName;
     private String namespace = "Fluxo";
-    private DimensionSet defaults = DimensionSet.of("FunctionName", LocalInvocation.FUNCTION_NAME);
+    private DimensionSet defaults;
     private boolean coldStartCaptured;
+
+    /** @param functionName the function's name, the default {@code FunctionName} dimension */
+    public LoggedMetrics(String functionName) {
+        this.functionName = functionName;
+        this.defaults = DimensionSet.of("FunctionName", functionName);
+    }
 
     @Override
     public synchronized void addMetric(String key, double value, MetricUnit unit, MetricResolution resolution) {
@@ -70,7 +78,7 @@ public final class LoggedMetrics implements Metrics {
 
     @Override
     public synchronized void clearDefaultDimensions() {
-        defaults = DimensionSet.of("FunctionName", LocalInvocation.FUNCTION_NAME);
+        defaults = DimensionSet.of("FunctionName", functionName);
     }
 
     @Override

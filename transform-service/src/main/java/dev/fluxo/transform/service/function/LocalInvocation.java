@@ -1,4 +1,4 @@
-package dev.fluxo.local.lambda;
+package dev.fluxo.transform.service.function;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -11,8 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * The invocation context the local poller passes to the transform handler, as Lambda would: a fresh request id per
- * batch, the function's name, a deadline of {@value #TIMEOUT_MILLIS} ms and a logger that writes to this JVM's log.
+ * The invocation context the poller passes to the transform handler in this JVM, as Lambda would: a fresh request id
+ * per batch, the function's name ({@value #FUNCTION_NAME} for the local target), a deadline of
+ * {@value #TIMEOUT_MILLIS} ms and a logger that writes to this JVM's log.
  */
 public final class LocalInvocation implements Context {
     /** The local function's name. */
@@ -22,10 +23,16 @@ public final class LocalInvocation implements Context {
     /** Memory reported to the handler. */
     static final int MEMORY_MB = 1024;
 
-    private static final Logger LOG = LoggerFactory.getLogger(FUNCTION_NAME);
-
+    private final String functionName;
+    private final Logger log;
     private final String requestId = UUID.randomUUID().toString();
     private final long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
+
+    /** @param functionName the function's name, also the logger's */
+    public LocalInvocation(String functionName) {
+        this.functionName = functionName;
+        this.log = LoggerFactory.getLogger(functionName);
+    }
 
     @Override
     public String getAwsRequestId() {
@@ -34,7 +41,7 @@ public final class LocalInvocation implements Context {
 
     @Override
     public String getLogGroupName() {
-        return "/aws/lambda/" + FUNCTION_NAME;
+        return "/aws/lambda/" + functionName;
     }
 
     @Override
@@ -44,7 +51,7 @@ public final class LocalInvocation implements Context {
 
     @Override
     public String getFunctionName() {
-        return FUNCTION_NAME;
+        return functionName;
     }
 
     @Override
@@ -54,7 +61,7 @@ public final class LocalInvocation implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:us-east-1:000000000000:function:" + FUNCTION_NAME;
+        return "arn:aws:lambda:us-east-1:000000000000:function:" + functionName;
     }
 
     @Override
@@ -82,12 +89,12 @@ public final class LocalInvocation implements Context {
         return new LambdaLogger() {
             @Override
             public void log(String message) {
-                LOG.info(message);
+                log.info(message);
             }
 
             @Override
             public void log(byte[] message) {
-                LOG.info(new String(message, StandardCharsets.UTF_8));
+                log.info(new String(message, StandardCharsets.UTF_8));
             }
         };
     }
