@@ -29,7 +29,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The transform as a Kubernetes {@code Deployment}: one image built from the transform jar runs the same handler the
+ * The transform as a Kubernetes {@code Deployment}: one image (module {@code transform-service}) runs the same handler the
  * Lambda and the local target run, fed by a Kafka consumer group ({@value StrimziPlatform#TRANSFORM_GROUP}) over
  * mutual TLS ({@link KafkaClientTls}). Its {@code ServiceAccount} carries {@value #ROLE_ARN_ANNOTATION} (IAM roles for
  * service accounts on EKS), so it writes bronze and silver in S3 and Glue with an IAM role and no keys.

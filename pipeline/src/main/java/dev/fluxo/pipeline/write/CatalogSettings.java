@@ -29,6 +29,8 @@ import java.util.Objects;
  *       default credential chain, i.e. the function's role, is used)</li>
  *   <li>{@value #REGION}: the AWS region of the clients; default: the SDK's region chain (required for
  *       {@code glue-rest}, whose requests are signed for it)</li>
+ *   <li>{@value #NAMESPACE_PREFIX}: put before each layer's namespace; default none ({@code bronze},
+ *       {@code silver}); on AWS {@code fluxo_<env>_}, the Glue databases the Lakehouse component creates</li>
  *   <li>{@code iceberg.*}: passed to Iceberg with the prefix removed, for anything else</li>
  * </ul>
  */
@@ -46,6 +48,7 @@ public record CatalogSettings(Map<String, String> properties) {
     public static final String REGION = "fluxo.region";
     public static final String GLUE_CATALOG_ID = "fluxo.catalog.glue.catalog-id";
     public static final String GLUE_ENDPOINT = "fluxo.catalog.glue.endpoint";
+    public static final String NAMESPACE_PREFIX = "fluxo.catalog.namespace-prefix";
     /** Prefix of properties handed to Iceberg unchanged (minus the prefix). */
     public static final String ICEBERG_PREFIX = "iceberg.";
 
@@ -122,6 +125,10 @@ public record CatalogSettings(Map<String, String> properties) {
         if (blank(properties.get(S3_ACCESS_KEY_ID)) != blank(properties.get(S3_SECRET_ACCESS_KEY))) {
             problems.add(S3_ACCESS_KEY_ID + " and " + S3_SECRET_ACCESS_KEY + " go together");
         }
+        if (!namespacePrefix().matches("[a-z0-9_]*")) {
+            problems.add(NAMESPACE_PREFIX + " must be lower-case letters, digits and _ (a Glue database name prefix), "
+                    + "got '" + namespacePrefix() + "'");
+        }
         return problems;
     }
 
@@ -132,6 +139,11 @@ public record CatalogSettings(Map<String, String> properties) {
 
     public String name() {
         return properties.getOrDefault(NAME, DEFAULT_NAME);
+    }
+
+    /** What precedes each layer's namespace ({@code fluxo_dev_} + {@code silver}); empty for none. */
+    public String namespacePrefix() {
+        return properties.getOrDefault(NAMESPACE_PREFIX, "");
     }
 
     /** The Glue Iceberg REST endpoint: {@value #GLUE_ENDPOINT}, else the region's public one. */
