@@ -269,13 +269,15 @@ public class Lakehouse extends ComponentResource {
     /**
      * The environment a writer of bronze and silver (the transform, as a Lambda or a pod) finds this lakehouse's
      * catalog with: Glue through its Iceberg REST endpoint ({@code FLUXO_CATALOG=glue-rest}: the transform jar carries
-     * no Glue SDK client), this account's catalog, the bronze warehouse root.
+     * no Glue SDK client), this account's catalog, the bronze warehouse root and the prefix of this environment's
+     * Glue databases (the tables live in {@code fluxo_<env>_bronze}…, not in {@code bronze}).
      */
     public Map<String, Output<String>> writerEnvironment() {
         var env = new java.util.LinkedHashMap<String, Output<String>>();
         env.put("FLUXO_CATALOG", Output.of("glue-rest"));
         env.put("FLUXO_CATALOG_GLUE_CATALOG_ID", account.accountId());
         env.put("FLUXO_CATALOG_WAREHOUSE", warehouseLocation(Layer.BRONZE));
+        env.put("FLUXO_CATALOG_NAMESPACE_PREFIX", Output.of(namespacePrefix(environment)));
         return java.util.Collections.unmodifiableMap(env);
     }
 

@@ -305,7 +305,7 @@ class StreamingLakehouseTest {
     }
 
     @Test
-    void theJobAndItsMaintenanceAddressTheGlueDatabasesTheLakehouseCreated() {
+    void theTransformTheJobAndItsMaintenanceAddressTheGlueDatabasesTheLakehouseCreated() {
         var lake = deploy("kinesis");
         var databases = value(lake.glueDatabaseNames);
         assertThat(databases).containsEntry("gold", "fluxo_dev_gold").containsEntry("silver", "fluxo_dev_silver");
@@ -314,5 +314,7 @@ class StreamingLakehouseTest {
         assertThat(definition).contains("\"--namespace-prefix\",\"fluxo_dev_\"");
         var maintenance = mocks.named("gold-job-maintenance").inputs().toString();
         assertThat(maintenance).contains("--namespace-prefix", "fluxo_dev_");
+        assertThat(mocks.named("transform-function").input("environment.variables.FLUXO_CATALOG_NAMESPACE_PREFIX"))
+                .contains("fluxo_dev_");
     }
 }

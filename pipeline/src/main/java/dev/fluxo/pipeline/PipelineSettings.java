@@ -76,7 +76,7 @@ public record PipelineSettings(EnvelopeFormat format, DecoderOptions decoderOpti
         return TransformPipeline.builder()
                 .decoder(format.decoder(decoderOptions))
                 .masker(new PiiMasker(key, maskingPolicy))
-                .writer(new LakehouseWriter(CatalogFactory.create(catalog)))
+                .writer(new LakehouseWriter(CatalogFactory.create(catalog), catalog.namespacePrefix()))
                 .build();
     }
 }

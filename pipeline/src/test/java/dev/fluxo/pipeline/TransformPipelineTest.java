@@ -12,6 +12,7 @@ import dev.fluxo.pipeline.mask.MaskingPolicy;
 import dev.fluxo.pipeline.mask.PiiMasker;
 import dev.fluxo.pipeline.testing.CustomerEvents;
 import dev.fluxo.pipeline.testing.LocalLakehouse;
+import dev.fluxo.pipeline.write.CatalogSettings;
 import dev.fluxo.pipeline.write.IcebergTables;
 import dev.fluxo.pipeline.write.LakehouseWriter;
 import dev.fluxo.schema.LakehouseTables;
@@ -72,6 +73,30 @@ class TransformPipelineTest {
                 .masker(new PiiMasker(MaskingKey.of(KEY_BYTES), MaskingPolicy.defaults()))
                 .writer(new LakehouseWriter(catalog))
                 .build();
+    }
+
+    @Test
+    void withANamespacePrefixTheBatchLandsInTheEnvironmentsNamespaces() throws Exception {
+        Map<String, String> properties = new HashMap<>(lakehouse.catalogProperties("prefixed"));
+        properties.put(CatalogSettings.NAMESPACE_PREFIX, "fluxo_dev_");
+        CustomerEvents events = new CustomerEvents(11);
+        List<SourceRecord> records = new ArrayList<>();
+        for (long id = 1; id <= 5; id++) {
+            records.add(SourceRecord.of(("{\"id\":" + id + "}").getBytes(StandardCharsets.UTF_8),
+                    events.event("c", null, events.customer(id, DAY_ONE), DAY_ONE), "fluxo.public.customers/0/" + id));
+        }
+
+        PipelineSettings.from(properties).pipeline(MaskingKey.of(KEY_BYTES)).process(records).assertReconciled();
+
+        Catalog catalog = lakehouse.catalog("prefixed");
+        assertThat(read(catalog.loadTable(IcebergTables.identifier(LakehouseTables.SILVER_CUSTOMERS_CHANGES,
+                "fluxo_dev_")))).hasSize(5);
+        assertThat(read(catalog.loadTable(IcebergTables.identifier(LakehouseTables.BRONZE_CUSTOMERS_CHANGES,
+                "fluxo_dev_")))).hasSize(5);
+        assertThat(catalog.tableExists(IcebergTables.identifier(LakehouseTables.SILVER_CUSTOMERS_CHANGES))).isFalse();
+        properties.put(CatalogSettings.NAMESPACE_PREFIX, "Fluxo-Dev");
+        assertThat(new CatalogSettings(properties).problems())
+                .anyMatch(p -> p.contains(CatalogSettings.NAMESPACE_PREFIX + " must be lower-case"));
     }
 
     @Test

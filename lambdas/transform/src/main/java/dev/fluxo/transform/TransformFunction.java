@@ -148,7 +148,7 @@ final class TransformFunction {
     private synchronized LakehouseWriter writer() {
         if (pipeline == null) {
             catalog = CatalogFactory.create(settings.catalog());
-            writer = new LakehouseWriter(catalog);
+            writer = new LakehouseWriter(catalog, settings.catalog().namespacePrefix());
             pipeline = TransformPipeline.builder()
                     .decoder(settings.format().decoder(settings.decoderOptions()))
                     .masker(new PiiMasker(key, settings.maskingPolicy()))

@@ -70,7 +70,12 @@ public final class IcebergTables {
 
     /** {@code layer.name} as a catalog identifier. */
     public static TableIdentifier identifier(TableDefinition table) {
-        return TableIdentifier.of(Namespace.of(table.layer().database()), table.name());
+        return identifier(table, "");
+    }
+
+    /** {@code <prefix>layer.name} as a catalog identifier, e.g. {@code fluxo_dev_silver.customers_changes}. */
+    public static TableIdentifier identifier(TableDefinition table, String namespacePrefix) {
+        return TableIdentifier.of(Namespace.of(table.layer().database(namespacePrefix)), table.name());
     }
 
     /**
@@ -79,7 +84,12 @@ public final class IcebergTables {
      * ever removed.
      */
     public static Table ensure(Catalog catalog, TableDefinition definition) {
-        TableIdentifier id = identifier(definition);
+        return ensure(catalog, definition, "");
+    }
+
+    /** As {@link #ensure(Catalog, TableDefinition)}, in the {@code <namespacePrefix><layer>} namespace. */
+    public static Table ensure(Catalog catalog, TableDefinition definition, String namespacePrefix) {
+        TableIdentifier id = identifier(definition, namespacePrefix);
         Schema schema = schema(definition);
         if (!catalog.tableExists(id)) {
             if (catalog instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(id.namespace())) {

@@ -52,10 +52,21 @@ public final class LakehouseWriter {
     private static final Column REASON = column(LakehouseTables.BRONZE_CUSTOMERS_DEAD_LETTER, "reason");
 
     private final Catalog catalog;
+    private final String namespacePrefix;
     private final Map<TableDefinition, Table> tables = new ConcurrentHashMap<>();
 
+    /** A writer into the layers' own namespaces ({@code bronze}, {@code silver}), as locally. */
     public LakehouseWriter(Catalog catalog) {
+        this(catalog, "");
+    }
+
+    /**
+     * A writer into {@code <namespacePrefix><layer>} namespaces, e.g. {@code fluxo_dev_silver}: on AWS each
+     * environment's Glue databases ({@link CatalogSettings#namespacePrefix()}).
+     */
+    public LakehouseWriter(Catalog catalog, String namespacePrefix) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.namespacePrefix = Objects.requireNonNull(namespacePrefix, "namespacePrefix");
     }
 
     /** What one call wrote: rows per table (0 where nothing was committed). */
@@ -78,7 +89,7 @@ public final class LakehouseWriter {
 
     /** The table, created or completed on first use. */
     public Table table(TableDefinition definition) {
-        return tables.computeIfAbsent(definition, d -> IcebergTables.ensure(catalog, d));
+        return tables.computeIfAbsent(definition, d -> IcebergTables.ensure(catalog, d, namespacePrefix));
     }
 
     /** Creates or completes every table this writer appends to, e.g. at cold start. */
