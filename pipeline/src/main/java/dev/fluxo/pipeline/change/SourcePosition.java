@@ -84,7 +84,7 @@ public record SourcePosition(Kind kind, BigInteger value, Long txId) implements 
 
     /** The zero-padded text stored in {@code source_position}. */
     public String rendered() {
-        String digits = value.toString();
+        String digits = value.bitLength() < Long.SIZE ? Long.toString(value.longValue()) : value.toString();
         return "0".repeat(kind.digits - digits.length()) + digits;
     }
 

@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -87,6 +88,7 @@ public final class LakehouseWriter {
                 LakehouseTables.BRONZE_CUSTOMERS_DEAD_LETTER).forEach(this::table);
     }
 
+    /** Sets every column of a row from an item: the record is reused, so a column left out keeps the last row's value. */
     private interface RowFiller<T> {
         void fill(T item, Record record);
     }
@@ -104,12 +106,14 @@ public final class LakehouseWriter {
         InternalRecordWrapper wrapper = new InternalRecordWrapper(schema.asStruct());
         List<DataFile> dataFiles;
         FanoutDataWriter<Record> writer = new FanoutDataWriter<>(writerFactory, files, table.io(), TARGET_FILE_BYTES);
+        // One record reused for every row: the Parquet writer encodes a row's values when it is written, and the
+        // fan-out writer copies a partition key only when it opens a partition, so neither keeps a reference.
+        Record record = GenericRecord.create(schema);
         try (writer) {
             for (T item : items) {
-                Record record = GenericRecord.create(schema);
                 filler.fill(item, record);
                 key.partition(wrapper.wrap(record));
-                writer.write(record, table.spec(), key.copy());
+                writer.write(record, table.spec(), key);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + definition.qualifiedName() + ": " + e.getMessage(), e);
@@ -162,6 +166,8 @@ public final class LakehouseWriter {
     }
 
     private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        // through LocalDateTime: Instant.atOffset builds a ZoneRules per call
+        return instant == null ? null : OffsetDateTime.of(
+                LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC), ZoneOffset.UTC);
     }
 }
