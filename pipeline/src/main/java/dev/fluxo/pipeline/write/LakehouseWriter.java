@@ -1,6 +1,5 @@
 package dev.fluxo.pipeline.write;
 
-import dev.fluxo.pipeline.change.Customer;
 import dev.fluxo.pipeline.change.CustomerChange;
 import dev.fluxo.pipeline.deadletter.DeadLetter;
 import dev.fluxo.schema.ChangeColumns;
