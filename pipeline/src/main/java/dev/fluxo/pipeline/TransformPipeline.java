@@ -92,7 +92,7 @@ public final class TransformPipeline {
                 bronze.add(new BronzeRow(change, record.coordinates(), record.value()));
                 ValidationResult validation = validator.validate(change);
                 if (validation instanceof ValidationResult.Valid v) {
-                    silver.add(masker.mask(v.change()));
+                    silver.add(masker.maskForSilver(v.change()));
                 } else {
                     deadLetters.add(new DeadLetter(receivedAt, record.coordinates(), Stage.VALIDATE,
                             ((ValidationResult.Invalid) validation).reason(), record.value()));

@@ -10,15 +10,20 @@ public enum Op {
     /** A row read by a snapshot (initial load), not a change made in the source. */
     READ('r');
 
+    private static final Op[] ALL = values();
+
     private final char letter;
+    /** Kept: the writer stores it on every row. */
+    private final String text;
 
     Op(char letter) {
         this.letter = letter;
+        this.text = String.valueOf(letter);
     }
 
     /** The one-letter code stored in the {@code op} column. */
     public String letter() {
-        return String.valueOf(letter);
+        return text;
     }
 
     /** Whether the change carries the row's new state (an after image). */
@@ -31,7 +36,7 @@ public enum Op {
         if (code == null || code.length() != 1) {
             return Optional.empty();
         }
-        for (Op op : values()) {
+        for (Op op : ALL) {
             if (op.letter == code.charAt(0)) {
                 return Optional.of(op);
             }

@@ -3,6 +3,7 @@ package dev.fluxo.pipeline.change;
 import dev.fluxo.schema.ChangeColumns;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -84,6 +85,16 @@ public record SourcePosition(Kind kind, BigInteger value, Long txId) implements 
 
     /** The zero-padded text stored in {@code source_position}. */
     public String rendered() {
+        if (value.bitLength() < Long.SIZE) {
+            // the common case (every LSN and offset below 2^63), written once per bronze and silver row: no BigInteger
+            byte[] digits = new byte[kind.digits];
+            long rest = value.longValue();
+            for (int i = digits.length - 1; i >= 0; i--) {
+                digits[i] = (byte) ('0' + rest % 10);
+                rest /= 10;
+            }
+            return new String(digits, StandardCharsets.ISO_8859_1);
+        }
         String digits = value.toString();
         return "0".repeat(kind.digits - digits.length()) + digits;
     }

@@ -9,6 +9,7 @@ import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.UpdatePartitionSpec;
+import org.apache.iceberg.UpdateProperties;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
@@ -19,6 +20,7 @@ import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -79,9 +81,9 @@ public final class IcebergTables {
     }
 
     /**
-     * The table, created if missing (format version {@value #FORMAT_VERSION}, the definition's partitioning). An existing
-     * table, e.g. one the Glue catalog holds from the stack, gets the columns and partition fields it lacks; nothing is
-     * ever removed.
+     * The table, created if missing (format version {@value #FORMAT_VERSION}, the definition's partitioning, the
+     * {@link ParquetLayout}). An existing table, e.g. one the Glue catalog holds from the stack, gets the columns,
+     * partition fields and layout properties it lacks; nothing is ever removed, and properties it sets are kept.
      */
     public static Table ensure(Catalog catalog, TableDefinition definition) {
         return ensure(catalog, definition, "");
@@ -100,8 +102,10 @@ public final class IcebergTables {
                 }
             }
             try {
-                return catalog.createTable(id, schema, partitionSpec(definition, schema), null,
-                        Map.of(TableProperties.FORMAT_VERSION, FORMAT_VERSION, "comment", definition.description()));
+                Map<String, String> properties = new HashMap<>(ParquetLayout.properties(definition));
+                properties.put(TableProperties.FORMAT_VERSION, FORMAT_VERSION);
+                properties.put("comment", definition.description());
+                return catalog.createTable(id, schema, partitionSpec(definition, schema), null, properties);
             } catch (AlreadyExistsException raced) {
                 // another writer created it between the check and here: complete it below
             }
@@ -126,6 +130,13 @@ public final class IcebergTables {
                     case IDENTITY -> update.addField(p.column());
                 }
             }
+            update.commit();
+        }
+        Map<String, String> lacking = new HashMap<>(ParquetLayout.properties(definition));
+        lacking.keySet().removeAll(table.properties().keySet());
+        if (!lacking.isEmpty()) {
+            UpdateProperties update = table.updateProperties();
+            lacking.forEach(update::set);
             update.commit();
         }
     }

@@ -1,10 +1,8 @@
 package dev.fluxo.pipeline.write;
 
-import dev.fluxo.pipeline.change.Customer;
 import dev.fluxo.pipeline.change.CustomerChange;
 import dev.fluxo.pipeline.deadletter.DeadLetter;
 import dev.fluxo.schema.ChangeColumns;
-import dev.fluxo.schema.Column;
 import dev.fluxo.schema.ColumnType;
 import dev.fluxo.schema.CustomerColumns;
 import dev.fluxo.schema.LakehouseTables;
@@ -22,11 +20,13 @@ import org.apache.iceberg.data.InternalRecordWrapper;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.FanoutDataWriter;
 import org.apache.iceberg.io.OutputFileFactory;
+import org.apache.iceberg.types.Types;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -46,10 +46,34 @@ public final class LakehouseWriter {
     /** Target size of a data file before the writer rolls to the next one: 128 MiB. */
     public static final long TARGET_FILE_BYTES = 128L << 20;
 
-    private static final Column RAW = column(LakehouseTables.BRONZE_CUSTOMERS_CHANGES, "raw");
-    private static final Column RECEIVED_AT = column(LakehouseTables.BRONZE_CUSTOMERS_DEAD_LETTER, "received_at");
-    private static final Column STAGE = column(LakehouseTables.BRONZE_CUSTOMERS_DEAD_LETTER, "stage");
-    private static final Column REASON = column(LakehouseTables.BRONZE_CUSTOMERS_DEAD_LETTER, "reason");
+    // Rows are filled by column index in their definition (GenericRecord.setField would hash the name per value).
+    private static final TableDefinition BRONZE = LakehouseTables.BRONZE_CUSTOMERS_CHANGES;
+    private static final int B_POSITION = index(BRONZE, ChangeColumns.SOURCE_POSITION.name());
+    private static final int B_OP = index(BRONZE, ChangeColumns.OP.name());
+    private static final int B_TXID = index(BRONZE, ChangeColumns.SOURCE_TXID.name());
+    private static final int B_ID = index(BRONZE, CustomerColumns.ID.name());
+    private static final int B_COMMIT_TIME = index(BRONZE, ChangeColumns.COMMIT_TIME.name());
+    private static final int B_INGESTED_AT = index(BRONZE, ChangeColumns.INGESTED_AT.name());
+    private static final int B_COORDINATES = index(BRONZE, ChangeColumns.SOURCE_COORDINATES.name());
+    private static final int B_RAW = index(BRONZE, "raw");
+
+    private static final TableDefinition SILVER = LakehouseTables.SILVER_CUSTOMERS_CHANGES;
+    /** Index in silver of each of {@link CustomerColumns#ALL}, in that order. */
+    private static final int[] S_CUSTOMER = CustomerColumns.ALL.stream().mapToInt(c -> index(SILVER, c.name())).toArray();
+    private static final boolean[] S_CUSTOMER_TIMESTAMP = timestampFlags();
+    private static final int S_OP = index(SILVER, ChangeColumns.OP.name());
+    private static final int S_POSITION = index(SILVER, ChangeColumns.SOURCE_POSITION.name());
+    private static final int S_TXID = index(SILVER, ChangeColumns.SOURCE_TXID.name());
+    private static final int S_COMMIT_TIME = index(SILVER, ChangeColumns.COMMIT_TIME.name());
+    private static final int S_INGESTED_AT = index(SILVER, ChangeColumns.INGESTED_AT.name());
+    private static final int S_SCHEMA_VERSION = index(SILVER, ChangeColumns.SCHEMA_VERSION.name());
+
+    private static final TableDefinition DEAD_LETTER = LakehouseTables.BRONZE_CUSTOMERS_DEAD_LETTER;
+    private static final int D_RECEIVED_AT = index(DEAD_LETTER, "received_at");
+    private static final int D_COORDINATES = index(DEAD_LETTER, ChangeColumns.SOURCE_COORDINATES.name());
+    private static final int D_STAGE = index(DEAD_LETTER, "stage");
+    private static final int D_REASON = index(DEAD_LETTER, "reason");
+    private static final int D_RAW = index(DEAD_LETTER, "raw");
 
     private final Catalog catalog;
     private final String namespacePrefix;
@@ -81,9 +105,9 @@ public final class LakehouseWriter {
     public Written write(List<BronzeRow> bronze, List<CustomerChange> silver, List<DeadLetter> deadLetters,
                          Instant ingestedAt) {
         OffsetDateTime ingested = utc(ingestedAt);
-        int b = append(LakehouseTables.BRONZE_CUSTOMERS_CHANGES, bronze, (row, rec) -> bronzeRow(row, rec, ingested));
-        int s = append(LakehouseTables.SILVER_CUSTOMERS_CHANGES, silver, (change, rec) -> silverRow(change, rec, ingested));
-        int d = append(LakehouseTables.BRONZE_CUSTOMERS_DEAD_LETTER, deadLetters, LakehouseWriter::deadLetterRow);
+        int b = append(BRONZE, bronze, (row, values) -> bronzeRow(row, values, ingested));
+        int s = append(SILVER, silver, (change, values) -> silverRow(change, values, ingested));
+        int d = append(DEAD_LETTER, deadLetters, LakehouseWriter::deadLetterRow);
         return new Written(b, s, d);
     }
 
@@ -98,8 +122,12 @@ public final class LakehouseWriter {
                 LakehouseTables.BRONZE_CUSTOMERS_DEAD_LETTER).forEach(this::table);
     }
 
+    /**
+     * Sets a row's values from an item, by column index in the table's definition. The array is reused: a column left
+     * out keeps the last row's value.
+     */
     private interface RowFiller<T> {
-        void fill(T item, Record record);
+        void fill(T item, Object[] values);
     }
 
     private <T> int append(TableDefinition definition, List<T> items, RowFiller<T> filler) {
@@ -115,12 +143,19 @@ public final class LakehouseWriter {
         InternalRecordWrapper wrapper = new InternalRecordWrapper(schema.asStruct());
         List<DataFile> dataFiles;
         FanoutDataWriter<Record> writer = new FanoutDataWriter<>(writerFactory, files, table.io(), TARGET_FILE_BYTES);
+        // One record reused for every row: the Parquet writer encodes a row's values when it is written, and the
+        // fan-out writer copies a partition key only when it opens a partition, so neither keeps a reference.
+        Record record = GenericRecord.create(schema);
+        int[] positions = positions(definition, schema);
+        Object[] values = new Object[positions.length];
         try (writer) {
             for (T item : items) {
-                Record record = GenericRecord.create(schema);
-                filler.fill(item, record);
+                filler.fill(item, values);
+                for (int i = 0; i < positions.length; i++) {
+                    record.set(positions[i], values[i]);
+                }
                 key.partition(wrapper.wrap(record));
-                writer.write(record, table.spec(), key.copy());
+                writer.write(record, table.spec(), key);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + definition.qualifiedName() + ": " + e.getMessage(), e);
@@ -133,46 +168,78 @@ public final class LakehouseWriter {
         return items.size();
     }
 
-    private static void bronzeRow(BronzeRow row, Record r, OffsetDateTime ingestedAt) {
+    private static void bronzeRow(BronzeRow row, Object[] v, OffsetDateTime ingestedAt) {
         CustomerChange c = row.change();
-        r.setField(ChangeColumns.SOURCE_POSITION.name(), c.position().rendered());
-        r.setField(ChangeColumns.OP.name(), c.op().letter());
-        r.setField(ChangeColumns.SOURCE_TXID.name(), c.position().txId());
-        r.setField(CustomerColumns.ID.name(), c.id());
-        r.setField(ChangeColumns.COMMIT_TIME.name(), utc(c.commitTime()));
-        r.setField(ChangeColumns.INGESTED_AT.name(), ingestedAt);
-        r.setField(ChangeColumns.SOURCE_COORDINATES.name(), row.coordinates());
-        r.setField(RAW.name(), ByteBuffer.wrap(row.raw()));
+        v[B_POSITION] = c.position().rendered();
+        v[B_OP] = c.op().letter();
+        v[B_TXID] = c.position().txId();
+        v[B_ID] = c.id();
+        v[B_COMMIT_TIME] = utc(c.commitTime());
+        v[B_INGESTED_AT] = ingestedAt;
+        v[B_COORDINATES] = row.coordinates();
+        v[B_RAW] = ByteBuffer.wrap(row.raw());
     }
 
-    private static void silverRow(CustomerChange c, Record r, OffsetDateTime ingestedAt) {
-        Customer image = c.image();
-        Object[] values = image.values();
-        for (int i = 0; i < values.length; i++) {
-            Column column = CustomerColumns.ALL.get(i);
-            r.setField(column.name(), column.type() == ColumnType.TIMESTAMP ? utc((Instant) values[i]) : values[i]);
+    private static void silverRow(CustomerChange c, Object[] v, OffsetDateTime ingestedAt) {
+        Object[] image = c.image().values();
+        for (int i = 0; i < image.length; i++) {
+            v[S_CUSTOMER[i]] = S_CUSTOMER_TIMESTAMP[i] ? utc((Instant) image[i]) : image[i];
         }
-        r.setField(ChangeColumns.OP.name(), c.op().letter());
-        r.setField(ChangeColumns.SOURCE_POSITION.name(), c.position().rendered());
-        r.setField(ChangeColumns.SOURCE_TXID.name(), c.position().txId());
-        r.setField(ChangeColumns.COMMIT_TIME.name(), utc(c.commitTime()));
-        r.setField(ChangeColumns.INGESTED_AT.name(), ingestedAt);
-        r.setField(ChangeColumns.SCHEMA_VERSION.name(), c.schemaVersion());
+        v[S_OP] = c.op().letter();
+        v[S_POSITION] = c.position().rendered();
+        v[S_TXID] = c.position().txId();
+        v[S_COMMIT_TIME] = utc(c.commitTime());
+        v[S_INGESTED_AT] = ingestedAt;
+        v[S_SCHEMA_VERSION] = c.schemaVersion();
     }
 
-    private static void deadLetterRow(DeadLetter d, Record r) {
-        r.setField(RECEIVED_AT.name(), utc(d.receivedAt()));
-        r.setField(ChangeColumns.SOURCE_COORDINATES.name(), d.coordinates());
-        r.setField(STAGE.name(), d.stage().column());
-        r.setField(REASON.name(), d.reason());
-        r.setField(RAW.name(), ByteBuffer.wrap(d.raw()));
+    private static void deadLetterRow(DeadLetter d, Object[] v) {
+        v[D_RECEIVED_AT] = utc(d.receivedAt());
+        v[D_COORDINATES] = d.coordinates();
+        v[D_STAGE] = d.stage().column();
+        v[D_REASON] = d.reason();
+        v[D_RAW] = ByteBuffer.wrap(d.raw());
     }
 
-    private static Column column(TableDefinition table, String name) {
-        return table.column(name).orElseThrow(() -> new IllegalStateException(table.qualifiedName() + " has no " + name));
+    /** The index of a column in the definition; fails at class load if a definition lost a column this writer sets. */
+    private static int index(TableDefinition table, String column) {
+        int i = table.columnNames().indexOf(column);
+        if (i < 0) {
+            throw new IllegalStateException(table.qualifiedName() + " has no " + column);
+        }
+        return i;
+    }
+
+    private static boolean[] timestampFlags() {
+        boolean[] flags = new boolean[CustomerColumns.ALL.size()];
+        for (int i = 0; i < flags.length; i++) {
+            flags[i] = CustomerColumns.ALL.get(i).type() == ColumnType.TIMESTAMP;
+        }
+        return flags;
+    }
+
+    /** For each of the definition's columns, its position in the table's schema (which may hold more, or reorder). */
+    private static int[] positions(TableDefinition definition, Schema schema) {
+        List<Types.NestedField> fields = schema.columns();
+        int[] positions = new int[definition.columns().size()];
+        for (int i = 0; i < positions.length; i++) {
+            String name = definition.columns().get(i).name();
+            positions[i] = -1;
+            for (int f = 0; f < fields.size(); f++) {
+                if (fields.get(f).name().equals(name)) {
+                    positions[i] = f;
+                }
+            }
+            if (positions[i] < 0) {
+                throw new IllegalStateException(definition.qualifiedName() + " has no column " + name);
+            }
+        }
+        return positions;
     }
 
     private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        // through LocalDateTime: Instant.atOffset builds a ZoneRules per call
+        return instant == null ? null : OffsetDateTime.of(
+                LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC), ZoneOffset.UTC);
     }
 }

@@ -105,7 +105,7 @@ public class TransformBenchmark {
         DecodeResult r = decoder.decode(nextRecord());
         if (r instanceof DecodeResult.Decoded d
                 && validator.validate(d.change()) instanceof ValidationResult.Valid v) {
-            return masker.mask(v.change());
+            return masker.maskForSilver(v.change());
         }
         return r;
     }

@@ -22,6 +22,9 @@ class SourcePositionTest {
     @Test
     void lsnIsUnsignedSixtyFourBits() {
         assertThat(SourcePosition.lsn(-1, null).rendered()).isEqualTo("18446744073709551615");
+        assertThat(SourcePosition.lsn(Long.MAX_VALUE, null).rendered()).isEqualTo("09223372036854775807");
+        assertThat(SourcePosition.lsn(Long.MIN_VALUE, null).rendered()).isEqualTo("09223372036854775808");
+        assertThat(SourcePosition.offset(0).rendered()).isEqualTo("0".repeat(SourcePosition.LSN_DIGITS));
         assertThat(SourcePosition.lsn(-1, null)).isGreaterThan(SourcePosition.lsn(Long.MAX_VALUE, null));
     }
 

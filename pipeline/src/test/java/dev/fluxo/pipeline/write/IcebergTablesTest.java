@@ -79,4 +79,40 @@ class IcebergTablesTest {
         assertThat(catalog.namespaceExists(Namespace.of("bronze"))).isTrue();
         assertThat(table.schema().sameSchema(IcebergTables.schema(LakehouseTables.BRONZE_CUSTOMERS_CHANGES))).isTrue();
     }
+
+    @Test
+    void newTablesGetTheParquetLayoutThatSkipsDictionaryAndBoundsForUniqueColumns() {
+        InMemoryCatalog catalog = new InMemoryCatalog();
+        catalog.initialize("test", Map.of());
+        Map<String, String> props = IcebergTables.ensure(catalog, LakehouseTables.BRONZE_CUSTOMERS_CHANGES).properties();
+
+        assertThat(props).containsEntry("write.parquet.dict-encoding-enabled.column.raw", "false")
+                .containsEntry("write.parquet.dict-encoding-enabled.column.source_position", "false")
+                .doesNotContainKey("write.parquet.dict-encoding-enabled.column.op")
+                .containsEntry("write.parquet.stats-enabled.column.raw", "false")
+                .containsEntry("write.metadata.metrics.column.raw", "none")
+                .containsEntry("write.metadata.metrics.column.source_coordinates", "counts")
+                .containsEntry("write.parquet.compression-codec", ParquetLayout.CODEC)
+                .containsEntry("write.parquet.compression-level", ParquetLayout.CODEC_LEVEL);
+        assertThat(IcebergTables.ensure(catalog, LakehouseTables.SILVER_CUSTOMERS_CHANGES).properties())
+                .containsEntry("write.metadata.metrics.column.email", "counts")
+                .doesNotContainKey("write.metadata.metrics.column.dt_update")
+                .doesNotContainKey("write.parquet.dict-encoding-enabled.column.sexo");
+    }
+
+    @Test
+    void existingTableGetsTheLayoutItLacksAndKeepsItsOwnChoices() {
+        InMemoryCatalog catalog = new InMemoryCatalog();
+        catalog.initialize("test", Map.of());
+        TableDefinition bronze = LakehouseTables.BRONZE_CUSTOMERS_CHANGES;
+        catalog.createNamespace(Namespace.of("bronze"));
+        catalog.createTable(IcebergTables.identifier(bronze), IcebergTables.schema(bronze),
+                IcebergTables.partitionSpec(bronze, IcebergTables.schema(bronze)), Map.of(
+                        "write.parquet.compression-codec", "snappy"));
+
+        Map<String, String> props = IcebergTables.ensure(catalog, bronze).properties();
+
+        assertThat(props).containsEntry("write.parquet.compression-codec", "snappy")
+                .containsEntry("write.metadata.metrics.column.raw", "none");
+    }
 }

@@ -55,7 +55,7 @@ import java.util.Properties;
  * <p>CPU: the process's CPU time ({@code OperatingSystemMXBean.getProcessCpuTime}) from the start of each path to
  * the moment its table holds every change; the phases run one after the other with nothing else working, so each
  * delta holds that path's work, the broker serving its fetches and s3proxy storing its files (PostgreSQL, the
- * catalog's database, is another process and not counted). Run: see BENCHMARKS.part.md.
+ * catalog's database, is another process and not counted). Run: see docs/benchmarks.md.
  */
 public final class SinkComparison {
     static final String TOPIC = "fluxo.public.customers";
@@ -90,7 +90,8 @@ public final class SinkComparison {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Path dir = Files.createTempDirectory("fluxo-sink-comparison");
-        System.out.printf("== %,d Debezium change events, work dir %s%n", n, dir);
+        System.out.printf("== %,d Debezium change events, work dir %s, JVM %s %s%n", n, dir,
+                System.getProperty("java.vm.version"), ManagementFactory.getRuntimeMXBean().getInputArguments());
         try (TestLakehouse lakehouse = TestLakehouse.start(dir.resolve("s3"));
              KafkaBroker broker = KafkaBroker.start(Files.createDirectories(dir.resolve("kafka")))) {
             String bootstrap = broker.bootstrapServers();
