@@ -18,7 +18,7 @@ import java.util.Optional;
  * simple. Every option documents its default; the default lives in a {@code DEFAULT_} constant on
  * {@link ChangeCapture}.
  */
-public final class ChangeCaptureArgs extends ResourceArgs implements Cloneable {
+public class ChangeCaptureArgs extends ResourceArgs implements Cloneable {
     @Import(name = "tags", required = true)
     private Map<String, String> tags;
     @Import(name = "environment", required = true)

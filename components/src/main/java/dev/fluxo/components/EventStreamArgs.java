@@ -16,7 +16,7 @@ import java.util.Optional;
  * Inputs of {@link EventStream}. Every option documents its default; the default lives in a {@code DEFAULT_}
  * constant on {@link EventStream}.
  */
-public final class EventStreamArgs extends ResourceArgs implements Cloneable {
+public class EventStreamArgs extends ResourceArgs implements Cloneable {
     @Import(name = "tags", required = true)
     private Map<String, String> tags;
     @Import(name = "environment", required = true)

@@ -18,7 +18,7 @@ import java.util.Optional;
  * Inputs of {@link JavaFunction}. Every option documents its default; the default lives in a {@code DEFAULT_}
  * constant on {@link JavaFunction}.
  */
-public final class JavaFunctionArgs extends ResourceArgs implements Cloneable {
+public class JavaFunctionArgs extends ResourceArgs implements Cloneable {
     @Import(name = "tags", required = true)
     private Map<String, String> tags;
     @Import(name = "environment", required = true)

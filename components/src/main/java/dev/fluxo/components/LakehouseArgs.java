@@ -17,7 +17,7 @@ import java.util.Optional;
  * Inputs of {@link Lakehouse}. Every option documents its default; the default lives in a {@code DEFAULT_}
  * constant on {@link Lakehouse}.
  */
-public final class LakehouseArgs extends ResourceArgs implements Cloneable {
+public class LakehouseArgs extends ResourceArgs implements Cloneable {
     @Import(name = "tags", required = true)
     private Map<String, String> tags;
     @Import(name = "environment", required = true)

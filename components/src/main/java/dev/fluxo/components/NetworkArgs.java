@@ -17,7 +17,7 @@ import java.util.Optional;
  * Inputs of {@link Network}. Every option documents its default; the default lives in a {@code DEFAULT_} constant
  * on {@link Network} (not here: the component-package schema would list constants of this class as inputs).
  */
-public final class NetworkArgs extends ResourceArgs implements Cloneable {
+public class NetworkArgs extends ResourceArgs implements Cloneable {
     @Import(name = "tags", required = true)
     private Map<String, String> tags;
     @Import(name = "cidrBlock")

@@ -15,7 +15,7 @@ import java.util.Optional;
  * Inputs of {@link SourceDatabase}. Every option documents its default; the default lives in a
  * {@code DEFAULT_} constant on {@link SourceDatabase}.
  */
-public final class SourceDatabaseArgs extends ResourceArgs implements Cloneable {
+public class SourceDatabaseArgs extends ResourceArgs implements Cloneable {
     @Import(name = "tags", required = true)
     private Map<String, String> tags;
     @Import(name = "environment", required = true)

@@ -17,7 +17,7 @@ import java.util.Optional;
  * Inputs of {@link StreamingJob}. Every option documents its default; the default lives in a {@code DEFAULT_}
  * constant on {@link StreamingJob}.
  */
-public final class StreamingJobArgs extends ResourceArgs implements Cloneable {
+public class StreamingJobArgs extends ResourceArgs implements Cloneable {
     @Import(name = "maintenanceSchedule")
     private String maintenanceSchedule;
     @Import(name = "snapshotRetention")

@@ -21,21 +21,21 @@ public final class StreamingLakehouseArgs extends ResourceArgs {
     @Import(name = "environment", required = true)
     private String environment;
     @Import(name = "network", required = true)
-    private NetworkArgs network;
+    private NetworkSettings network;
     @Import(name = "database", required = true)
-    private SourceDatabaseArgs database;
+    private DatabaseSettings database;
     @Import(name = "eventStream", required = true)
-    private EventStreamArgs eventStream;
+    private EventStreamSettings eventStream;
     @Import(name = "changeCapture", required = true)
-    private ChangeCaptureArgs changeCapture;
+    private ChangeCaptureSettings changeCapture;
     @Import(name = "lakehouse", required = true)
-    private LakehouseArgs lakehouse;
+    private LakehouseSettings lakehouse;
     @Import(name = "producer", required = true)
-    private JavaFunctionArgs producer;
+    private FunctionSettings producer;
     @Import(name = "transform", required = true)
-    private JavaFunctionArgs transform;
+    private FunctionSettings transform;
     @Import(name = "job", required = true)
-    private StreamingJobArgs job;
+    private JobSettings job;
     @Import(name = "producerSchedule")
     private String producerSchedule;
     @Import(name = "producerScheduled")
@@ -144,6 +144,38 @@ public final class StreamingLakehouseArgs extends ResourceArgs {
         return this;
     }
 
+    // The parts' settings under their own names: in the cross-language schema a nested type named after its class
+    // minus "Args" (NetworkArgs -> fluxo:index:Network) would share the component's token, and Go and Python SDKs
+    // would generate two symbols for it. Same fields, same defaults; Java callers keep passing the parts' Args.
+
+    /** {@link NetworkArgs} as a part of the stack (schema type {@code fluxo:index:NetworkSettings}). */
+    public static final class NetworkSettings extends NetworkArgs {
+    }
+
+    /** {@link SourceDatabaseArgs} as a part of the stack. */
+    public static final class DatabaseSettings extends SourceDatabaseArgs {
+    }
+
+    /** {@link EventStreamArgs} as a part of the stack. */
+    public static final class EventStreamSettings extends EventStreamArgs {
+    }
+
+    /** {@link ChangeCaptureArgs} as a part of the stack. */
+    public static final class ChangeCaptureSettings extends ChangeCaptureArgs {
+    }
+
+    /** {@link LakehouseArgs} as a part of the stack. */
+    public static final class LakehouseSettings extends LakehouseArgs {
+    }
+
+    /** {@link JavaFunctionArgs} of the producer or the transform. */
+    public static final class FunctionSettings extends JavaFunctionArgs {
+    }
+
+    /** {@link StreamingJobArgs} as a part of the stack. */
+    public static final class JobSettings extends StreamingJobArgs {
+    }
+
     public static final class Builder {
         private final StreamingLakehouseArgs args = new StreamingLakehouseArgs();
 
@@ -161,31 +193,32 @@ public final class StreamingLakehouseArgs extends ResourceArgs {
 
         /** The VPC. Required. */
         public Builder network(NetworkArgs network) {
-            args.network = network;
+            args.network = PartSettings.copy(network, new NetworkSettings(), NetworkArgs.class);
             return this;
         }
 
         /** The source database's settings ({@code buildSettings()}: the network is added). Required. */
         public Builder database(SourceDatabaseArgs database) {
-            args.database = database;
+            args.database = PartSettings.copy(database, new DatabaseSettings(), SourceDatabaseArgs.class);
             return this;
         }
 
         /** The event stream's settings ({@code buildSettings()}: the network is added). Required. */
         public Builder eventStream(EventStreamArgs eventStream) {
-            args.eventStream = eventStream;
+            args.eventStream = PartSettings.copy(eventStream, new EventStreamSettings(), EventStreamArgs.class);
             return this;
         }
 
         /** Change capture settings ({@code buildSettings()}: stream, database, network are added). Required. */
         public Builder changeCapture(ChangeCaptureArgs changeCapture) {
-            args.changeCapture = changeCapture;
+            args.changeCapture = PartSettings.copy(changeCapture, new ChangeCaptureSettings(),
+                    ChangeCaptureArgs.class);
             return this;
         }
 
         /** The lakehouse. Required. */
         public Builder lakehouse(LakehouseArgs lakehouse) {
-            args.lakehouse = lakehouse;
+            args.lakehouse = PartSettings.copy(lakehouse, new LakehouseSettings(), LakehouseArgs.class);
             return this;
         }
 
@@ -194,7 +227,7 @@ public final class StreamingLakehouseArgs extends ResourceArgs {
          * it reach and read the database, schedules it and adds {@code FLUXO_DB_*} variables. Required.
          */
         public Builder producer(JavaFunctionArgs producer) {
-            args.producer = producer;
+            args.producer = PartSettings.copy(producer, new FunctionSettings(), JavaFunctionArgs.class);
             return this;
         }
 
@@ -203,13 +236,13 @@ public final class StreamingLakehouseArgs extends ResourceArgs {
          * stream source, grants and {@code FLUXO_CATALOG}/{@code FLUXO_MASKING_KEY_SECRET_ARN}. Required.
          */
         public Builder transform(JavaFunctionArgs transform) {
-            args.transform = transform;
+            args.transform = PartSettings.copy(transform, new FunctionSettings(), JavaFunctionArgs.class);
             return this;
         }
 
         /** The streaming job's settings ({@code buildSettings()}: network and checkpoint are added). Required. */
         public Builder job(StreamingJobArgs job) {
-            args.job = job;
+            args.job = PartSettings.copy(job, new JobSettings(), StreamingJobArgs.class);
             return this;
         }
 

@@ -38,10 +38,11 @@ class PackageSchemaTest {
             var inputs = resource(token).getAsJsonObject("inputProperties").keySet();
             assertThat(inputs).as(token).contains("tags").noneMatch(name -> name.startsWith("DEFAULT_"));
         }
-        // The composition's nested settings become object types named after their Args class (NetworkArgs →
-        // fluxo:index:Network); nothing else is a complex type.
+        // The composition's nested settings become object types named after their settings class; nothing else is a
+        // complex type.
         assertThat(schema().getAsJsonObject("types").keySet()).as("only the composition's nested settings are types")
-                .containsExactlyInAnyOrderElementsOf(TOKENS.stream().filter(t -> !t.equals(StreamingLakehouse.TYPE)).toList());
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.of("Network", "Database", "EventStream",
+                        "ChangeCapture", "Lakehouse", "Function", "Job").map(p -> "fluxo:index:" + p + "Settings").toList());
         assertThat(resource(Network.TYPE).getAsJsonObject("inputProperties").keySet())
                 .contains("cidrBlock", "availabilityZoneCount", "interfaceEndpoints", "kmsKeyArn");
     }
@@ -81,6 +82,16 @@ class PackageSchemaTest {
                 .contains("dashboardUrl", "alarmTopicArn", "athenaWorkgroupName", "bootstrapBrokersSaslIam", "streamName");
         assertThat(resource(StreamingLakehouse.TYPE).getAsJsonObject("inputProperties").keySet())
                 .contains("network", "database", "eventStream", "changeCapture", "lakehouse", "producer", "transform", "job");
+    }
+
+    @Test
+    void nestedSettingsHaveTypeNamesOfTheirOwnSoNoSdkGetsTwoSymbolsForOneName() {
+        var types = schema().getAsJsonObject("types").keySet();
+        assertThat(types).isNotEmpty().doesNotContainAnyElementsOf(schema().getAsJsonObject("resources").keySet());
+        assertThat(types).contains("fluxo:index:NetworkSettings", "fluxo:index:FunctionSettings",
+                "fluxo:index:JobSettings");
+        var network = resource(StreamingLakehouse.TYPE).getAsJsonObject("inputProperties").getAsJsonObject("network");
+        assertThat(network.get("$ref").getAsString()).isEqualTo("#/types/fluxo:index:NetworkSettings");
     }
 
     private static List<String> strings(JsonObject object, String member) {
