@@ -272,6 +272,15 @@ public class Lakehouse extends ComponentResource {
      * no Glue SDK client), this account's catalog, the bronze warehouse root and the prefix of this environment's
      * Glue databases (the tables live in {@code fluxo_<env>_bronze}…, not in {@code bronze}).
      */
+    /**
+     * The arguments the streaming job (and its maintenance) finds this lakehouse with: the Glue catalog, the gold
+     * warehouse root (where new tables go) and this environment's database prefix.
+     */
+    public List<Output<String>> jobCatalogArguments() {
+        return List.of(Output.of("--catalog-type"), Output.of("glue"), Output.of("--warehouse"),
+                warehouseLocation(Layer.GOLD), Output.of("--namespace-prefix"), Output.of(namespacePrefix(environment)));
+    }
+
     public Map<String, Output<String>> writerEnvironment() {
         var env = new java.util.LinkedHashMap<String, Output<String>>();
         env.put("FLUXO_CATALOG", Output.of("glue-rest"));

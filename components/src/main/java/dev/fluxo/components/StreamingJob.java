@@ -45,6 +45,7 @@ import dev.fluxo.components.naming.ResourceTags;
 import dev.fluxo.components.protection.DataProtection;
 import dev.fluxo.components.observability.Alarm;
 import dev.fluxo.components.observability.EncryptedLogGroup;
+import dev.fluxo.schema.Layer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -138,6 +139,23 @@ public class StreamingJob extends ComponentResource {
     public final Output<String> logGroupName;
 
     private final Role role;
+
+    /**
+     * The silver → gold job over {@code lake}: its checkpoint under the gold bucket
+     * ({@value StreamingLakehouse#CHECKPOINT_PREFIX}), the lakehouse's catalog arguments, and grants to read silver
+     * and write gold only. Both compositions (AWS and Kubernetes) build their job this way.
+     */
+    public static StreamingJob overLakehouse(String name, StreamingJobArgs.Builder settings, Lakehouse lake,
+                                             ComponentResourceOptions opts) {
+        var job = new StreamingJob(name, settings
+                .checkpointLocation(lake.warehouseLocation(Layer.GOLD)
+                        .applyValue(root -> root + StreamingLakehouse.CHECKPOINT_PREFIX))
+                .jobArguments(lake.jobCatalogArguments())
+                .build(), opts);
+        lake.grantRead(name + "-reads-silver", job.role(), Layer.SILVER);
+        lake.grantWrite(name + "-writes-gold", job.role(), Layer.GOLD);
+        return job;
+    }
 
     public StreamingJob(String name, StreamingJobArgs args, ComponentResourceOptions opts) {
         super(TYPE, name, opts);

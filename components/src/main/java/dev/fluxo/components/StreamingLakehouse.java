@@ -184,15 +184,7 @@ public class StreamingLakehouse extends ComponentResource {
         if (args.jobInPrivateSubnets()) {
             jobArgs.vpcId(network.vpcId).subnetIds(network.privateSubnetIds);
         }
-        this.job = new StreamingJob("gold-job", jobArgs
-                .checkpointLocation(lakehouse.warehouseLocation(Layer.GOLD).applyValue(root -> root + CHECKPOINT_PREFIX))
-                // The job reads and writes through the Glue catalog; new tables default to the gold bucket.
-                .jobArguments(List.of(Output.of("--catalog-type"), Output.of("glue"), Output.of("--warehouse"),
-                        lakehouse.warehouseLocation(Layer.GOLD), Output.of("--namespace-prefix"),
-                        Output.of(Lakehouse.namespacePrefix(environment))))
-                .alarmTopicArn(alarmTopicArn).build(), parent);
-        lakehouse.grantRead("job-reads-silver", job.role(), Layer.SILVER);
-        lakehouse.grantWrite("job-writes-gold", job.role(), Layer.GOLD);
+        this.job = StreamingJob.overLakehouse("gold-job", jobArgs.alarmTopicArn(alarmTopicArn), lakehouse, parent);
 
         var dashboardName = "fluxo-" + environment + "-pipeline";
         var msk = eventStream.isMsk();

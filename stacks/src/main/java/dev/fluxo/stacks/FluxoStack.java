@@ -34,7 +34,7 @@ public final class FluxoStack {
 
     public static void define(Context ctx, StackSpec spec, Artifacts artifacts) {
         if (spec.isKubernetes()) {
-            KubernetesStack.define(ctx, spec);
+            KubernetesStack.define(ctx, spec, artifacts);
             return;
         }
         var lake = new StreamingLakehouse(spec.project(), args(spec, artifacts), null);

@@ -24,7 +24,7 @@ final class KubernetesStack {
     private KubernetesStack() {
     }
 
-    static void define(Context ctx, StackSpec spec) {
+    static void define(Context ctx, StackSpec spec, Artifacts artifacts) {
         var k = spec.kubernetes().orElseThrow();
         var provider = new Provider("kubernetes", providerArgs(k));
         var platform = StrimziPlatformArgs.builder().tags(spec.tags()).environment(spec.stack())
@@ -53,7 +53,7 @@ final class KubernetesStack {
         Optional<Output<String>> maskingKey = spec.maskingKeyConfigured()
                 ? Optional.of(Config.of(StackSpecParser.NAMESPACE).requireSecret("maskingKey")) : Optional.empty();
         var lake = new KubernetesLakehouse(spec.project(), spec.tags(), spec.stack(), FluxoStack.lakehouseArgs(spec),
-                platform.build(), k.oidcProviderArn(), transform, maskingKey,
+                platform.build(), k.oidcProviderArn(), transform, FluxoStack.jobArgs(spec, artifacts), maskingKey,
                 ComponentResourceOptions.builder().providers(provider).build());
         ctx.export("environment", Output.of(spec.environment().id()));
         ctx.export("platform", Output.of(spec.platform()));
@@ -64,6 +64,7 @@ final class KubernetesStack {
         ctx.export("maskingKeySecretArn", lake.maskingKeySecretArn);
         ctx.export("athenaWorkgroup", lake.lakehouse.athenaWorkgroupName);
         ctx.export("glueDatabases", lake.lakehouse.glueDatabaseNames);
+        ctx.export("jobStateMachineArn", lake.job.stateMachineArn);
     }
 
     static ProviderArgs providerArgs(KubernetesSpec k) {

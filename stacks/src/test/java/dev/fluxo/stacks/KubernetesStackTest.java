@@ -29,7 +29,8 @@ class KubernetesStackTest {
                 "kubernetes:helm.sh/v3:Release", "kubernetes:kafka.strimzi.io/v1beta2:Kafka",
                 "kubernetes:kafka.strimzi.io/v1beta2:KafkaNodePool", "kubernetes:kafka.strimzi.io/v1beta2:KafkaConnect",
                 "kubernetes:kafka.strimzi.io/v1beta2:KafkaConnector", "kubernetes:apps/v1:Deployment",
-                "fluxo:index:Lakehouse", "aws:glue/catalogDatabase:CatalogDatabase")
+                "fluxo:index:Lakehouse", "aws:glue/catalogDatabase:CatalogDatabase",
+                "fluxo:index:StreamingJob", "aws:emrserverless/application:Application")
                 .doesNotContain("aws:rds/instance:Instance", "aws:msk/cluster:Cluster", "aws:kinesis/stream:Stream",
                         "aws:lambda/function:Function", "aws:ec2/vpc:Vpc");
         var provider = plan.resources().stream().filter(r -> r.type().equals("pulumi:providers:kubernetes")).findFirst()

@@ -8,6 +8,8 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.fluxo.components.Lakehouse;
 import dev.fluxo.components.LakehouseArgs;
+import dev.fluxo.components.StreamingJob;
+import dev.fluxo.components.StreamingJobArgs;
 import dev.fluxo.components.iam.AwsAccount;
 import dev.fluxo.components.iam.InlinePolicy;
 import dev.fluxo.components.iam.PolicyDocument;
@@ -38,16 +40,20 @@ public class KubernetesLakehouse extends ComponentResource {
     public final Lakehouse lakehouse;
     public final StrimziPlatform platform;
     public final TransformDeployment transform;
+    /** The silver → gold streaming job on EMR Serverless, outside any VPC (it calls only S3 and Glue). */
+    public final StreamingJob job;
     public final Output<String> transformRoleArn;
     public final Output<String> maskingKeySecretArn;
 
     /**
      * @param oidcProviderArn the EKS cluster's IAM OIDC provider, {@code arn:aws:iam::<account>:oidc-provider/<issuer>}
+     * @param jobSettings     the streaming job's settings ({@code buildSettings()}, no subnets: it runs outside any VPC)
      * @param maskingKey      the masking key from config (a secret), or empty to generate one
      */
     public KubernetesLakehouse(String name, Map<String, String> tags, String environment, LakehouseArgs lakehouseArgs,
                                StrimziPlatformArgs platformArgs, String oidcProviderArn, Transform transformSettings,
-                               Optional<Output<String>> maskingKey, ComponentResourceOptions opts) {
+                               StreamingJobArgs jobSettings, Optional<Output<String>> maskingKey,
+                               ComponentResourceOptions opts) {
         super(TYPE, name, opts);
         ResourceTags.require("KubernetesLakehouse", tags);
         EnvironmentName.require("KubernetesLakehouse", environment);
@@ -79,6 +85,8 @@ public class KubernetesLakehouse extends ComponentResource {
         this.transform = new TransformDeployment("transform", platform, transformSettings.image(),
                 transformSettings.replicas(), transformSettings.cpuMillis(), transformSettings.memoryMb(), role.arn(),
                 env, ComponentResourceOptions.builder().parent(this).dependsOn(platform).build());
+        // The same job as the AWS flavour's, so gold is produced the same way; without subnets it runs outside any VPC.
+        this.job = StreamingJob.overLakehouse("gold-job", jobSettings.toBuilder(), lakehouse, parent);
         registerOutputs(Map.of("transformRoleArn", transformRoleArn, "maskingKeySecretArn", maskingKeySecretArn,
                 "bootstrapServers", Output.of(platform.bootstrapServers)));
     }

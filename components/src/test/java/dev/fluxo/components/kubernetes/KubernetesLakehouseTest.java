@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class KubernetesLakehouseTest {
+    static final String JOB_JAR = jobJar();
     static final String OIDC = "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC123";
 
     @AfterEach
@@ -26,10 +27,22 @@ class KubernetesLakehouseTest {
         PulumiTest.cleanup();
     }
 
+    private static String jobJar() {
+        try {
+            var jar = java.nio.file.Files.createTempFile("fluxo-jobs", ".jar");
+            jar.toFile().deleteOnExit();
+            return jar.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static RecordingMocks plan() {
         return StrimziPlatformTest.run(ctx -> new KubernetesLakehouse("fluxo", TAGS, "dev",
                 LakehouseArgs.builder().tags(TAGS).environment("dev").build(), StrimziPlatformTest.args().build(), OIDC,
                 new KubernetesLakehouse.Transform("registry.example.com/fluxo/transform:1", 2, 500, 1024),
+                dev.fluxo.components.StreamingJobArgs.builder().tags(TAGS).environment("dev")
+                        .jobJarPath(JOB_JAR).jobJarSha256("ab".repeat(32)).buildSettings(),
                 Optional.empty(), null));
     }
 
@@ -37,6 +50,18 @@ class KubernetesLakehouseTest {
         var deployment = mocks.ofType("kubernetes:apps/v1:Deployment").get(0);
         var pod = map(map(map(deployment.inputs().get("spec")).get("template")).get("spec"));
         return map(list(pod.get("containers")).get(0));
+    }
+
+    @Test
+    void goldIsMadeByTheSameStreamingJobOutsideAnyVpcReadingSilverAndWritingGoldOnly() {
+        var mocks = plan();
+        assertThat(mocks.ofType(dev.fluxo.components.StreamingJob.TYPE)).hasSize(1);
+        var application = mocks.ofType("aws:emrserverless/application:Application").get(0);
+        assertThat(application.inputs()).doesNotContainKey("networkConfiguration");
+        var definition = (String) mocks.ofType("aws:sfn/stateMachine:StateMachine").get(0).inputs().get("definition");
+        assertThat(definition).contains("--namespace-prefix", "fluxo_dev_", "_checkpoints/gold-job/");
+        assertThat(mocks.resources()).extracting(r -> r.name())
+                .contains("gold-job-reads-silver", "gold-job-writes-gold");
     }
 
     @Test

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads {@code fluxo:kubernetes} and {@code fluxo:kubeconfig}, and rejects the settings that do not apply to the
- * chosen {@code fluxo:platform}: the AWS stream, database, network, Lambda and job settings with kubernetes, the
+ * chosen {@code fluxo:platform}: the AWS stream, database, network and Lambda settings with kubernetes (the streaming
+ * job is the same on both: EMR Serverless, outside any VPC with kubernetes), the
  * Kubernetes block and kubeconfig with aws.
  */
 final class KubernetesSettings {
@@ -18,7 +19,7 @@ final class KubernetesSettings {
             + "databaseHost: db.example.internal, databaseSecret: fluxo-db-credentials, "
             + "transformImage: ghcr.io/acme/fluxo-transform:0.1.0 }";
     /** Top-level sections that configure AWS-only parts (MSK/Kinesis, RDS, VPC, Lambda, EMR). */
-    static final List<String> AWS_ONLY_SECTIONS = List.of("stream", "database", "network", "functions", "job");
+    static final List<String> AWS_ONLY_SECTIONS = List.of("stream", "database", "network", "functions");
     /** Change-capture settings of the AWS services (MSK Connect, DMS). */
     static final List<String> AWS_ONLY_CAPTURE = List.of("autoscaling", "dmsMinCapacityUnits", "dmsMaxCapacityUnits");
 

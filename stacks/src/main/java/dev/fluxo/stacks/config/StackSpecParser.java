@@ -100,6 +100,10 @@ public final class StackSpecParser {
         fluxo.finish();
         if (!StackSpec.KUBERNETES.equals(platform)) {
             EndpointRequirements.check(networkSection, network, stream, job);
+        } else if (job.privateSubnets().orElse(false)) {
+            fluxo.problem("job.privateSubnets", "true", "with platform: kubernetes Fluxo creates no VPC; the job runs "
+                    + "outside any VPC (it calls only S3 and Glue)", "false, or leave it unset",
+                    "fluxo:job: { mode: scheduled, scheduleMinutes: 60 }");
         }
 
         environment.filter(Environment::isProd).ifPresent(e -> checkProd(fluxo, allowDataDeletion, database, sharedKey));

@@ -188,6 +188,9 @@ public final class InvalidConfigCases {
                         "fluxo:database = (set)\n     applies only to platform: aws"),
                 k8s("a plain-text kubeconfig", m -> m.put("fluxo:kubeconfig", "apiVersion: v1"),
                         "fluxo:kubeconfig = [hidden]\n     a kubeconfig holds credentials: only a Pulumi secret is accepted"),
+                k8s("a job in private subnets with platform kubernetes",
+                        m -> m.put("fluxo:job", "{\"privateSubnets\":true}"),
+                        "fluxo:job.privateSubnets = true\n     with platform: kubernetes Fluxo creates no VPC"),
                 k8s("no kubernetes block with platform kubernetes", m -> m.remove("fluxo:kubernetes"),
                         "fluxo:kubernetes = (not set)\n     required key is missing with platform: kubernetes"),
                 k8s("a typo in the kubernetes block", m -> m.put("fluxo:kubernetes", m.get("fluxo:kubernetes")
