@@ -88,6 +88,8 @@ public final class GoldMerge {
             long invalid = byReason.values().stream().mapToLong(Long::longValue).sum();
             logInvalid(checked, byReason, batchId);
             Map<Action, Long> actions = valid == 0 ? Map.of() : applyValid(spark, checked, batchId);
+            // Freshness is what a reader of gold.customers sees: its merge is committed here; the aggregate follows.
+            Instant customersVisible = clock.instant();
             if (valid + invalid > 0) {
                 recomputeAggregate(spark);
             }
@@ -97,7 +99,7 @@ public final class GoldMerge {
                     actions.getOrDefault(Action.DELETE, 0L),
                     valid - actions.getOrDefault(Action.INSERT, 0L) - actions.getOrDefault(Action.UPDATE, 0L)
                             - actions.getOrDefault(Action.DELETE, 0L),
-                    invalid, byReason, newestApplied, newestApplied.map(t -> Duration.between(t, finished)),
+                    invalid, byReason, newestApplied, newestApplied.map(t -> Duration.between(t, customersVisible)),
                     Duration.between(started, finished));
             listener.onBatch(metrics);
             return metrics;

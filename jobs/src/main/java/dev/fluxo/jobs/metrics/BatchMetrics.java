@@ -22,7 +22,9 @@ import java.util.stream.Collectors;
  * @param skippedInvalid   changes that cannot be applied (null id, unsupported schema_version, ...)
  * @param invalidReasons   skippedInvalid by reason
  * @param newestApplied    newest commit_time applied to gold so far by this query (empty until one is)
- * @param freshness        finishedAt − newestApplied (empty until a change is applied)
+ * @param freshness        from the newest applied change's source commit to its gold.customers commit in this batch
+ *                         (the aggregate's recompute comes after and is in {@code duration}); empty until a change
+ *                         is applied
  * @param duration         wall time of the batch
  */
 public record BatchMetrics(long batchId, Instant finishedAt, long rowsIn, long inserted, long updated, long deleted,

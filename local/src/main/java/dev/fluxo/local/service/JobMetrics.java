@@ -13,8 +13,8 @@ import java.time.Instant;
 
 /**
  * Follows the job's metrics file (one JSON line per micro-batch, {@code fluxo.gold.batch}) from where it ended when
- * this run started: changes merged into gold, invalid changes skipped, and gold freshness (the batch's commit time
- * minus the newest change's commit time in PostgreSQL).
+ * this run started: changes merged into gold, invalid changes skipped, and gold freshness (the batch's
+ * {@code gold.customers} commit time minus the newest change's commit time in PostgreSQL).
  */
 public final class JobMetrics {
     private static final ObjectMapper JSON = new ObjectMapper();
