@@ -101,6 +101,12 @@ public class StrimziPlatform extends ComponentResource {
     public static final String DEBEZIUM_PLUGIN_URL = "https://repo1.maven.org/maven2/io/debezium/debezium-connector-postgres/"
             + DebeziumConfig.DEBEZIUM_VERSION + "/debezium-connector-postgres-" + DebeziumConfig.DEBEZIUM_VERSION
             + "-plugin.tar.gz";
+    /**
+     * SHA-512 of that archive, checked by Strimzi's build before it goes into the image (the same file the connect
+     * module unpacks into the MSK plugin zip; a test there recomputes it from the resolved artifact).
+     */
+    public static final String DEBEZIUM_PLUGIN_SHA512 = "774f6854a6c1c9a7ad3bdb6ddd367e9479a0b80e511ea27fc361320a955f9bf5"
+            + "7a72393ff0e045b868b63589e7e16c27266cda296d9b1419bb071e914ee4d212";
 
     /** Where clients connect: {@code <cluster>-kafka-bootstrap.<namespace>.svc:9093}. */
     public final String bootstrapServers;
@@ -209,7 +215,7 @@ public class StrimziPlatform extends ComponentResource {
                         DebeziumConfig.KUBERNETES_CONFIG_PROVIDER_CLASS)
                 .resources(Map.of("cpu", "250m", "memory", "1Gi"), Map.of("cpu", "1", "memory", "1Gi"))
                 .buildOutput(args.connectImage(), args.registryPushSecret().orElse(null))
-                .plugin(new KafkaConnect.TgzPlugin("debezium-postgres", DEBEZIUM_PLUGIN_URL, null))
+                .plugin(new KafkaConnect.TgzPlugin("debezium-postgres", DEBEZIUM_PLUGIN_URL, DEBEZIUM_PLUGIN_SHA512))
                 .build(), CustomResourceOptions.builder().parent(this)
                 .dependsOn(kafka, connectUserResource, secretReader).build());
 

@@ -144,7 +144,8 @@ class StrimziPlatformTest {
         var plugin = map(list(build.get("plugins")).get(0));
         assertThat(list(plugin.get("artifacts"))).containsExactly(Map.of("type", "tgz", "url",
                 "https://repo1.maven.org/maven2/io/debezium/debezium-connector-postgres/" + DebeziumConfig.DEBEZIUM_VERSION
-                        + "/debezium-connector-postgres-" + DebeziumConfig.DEBEZIUM_VERSION + "-plugin.tar.gz"));
+                        + "/debezium-connector-postgres-" + DebeziumConfig.DEBEZIUM_VERSION + "-plugin.tar.gz",
+                "sha512sum", StrimziPlatform.DEBEZIUM_PLUGIN_SHA512));
         assertThat(spec(connect)).containsEntry("bootstrapServers", "fluxo-kafka-bootstrap.fluxo.svc:9093");
         assertThat(map(spec(connect).get("authentication"))).containsEntry("type", "tls");
         assertThat(map(spec(connect).get("config"))).containsEntry("config.providers", "secrets")
