@@ -16,8 +16,6 @@ import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.kms.Alias;
 import com.pulumi.aws.kms.AliasArgs;
-import com.pulumi.aws.kms.Key;
-import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleTransitionArgs;
 import com.pulumi.core.Output;
@@ -26,6 +24,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.fluxo.components.iam.AwsAccount;
+import dev.fluxo.components.iam.ComponentKey;
 import dev.fluxo.components.iam.KeyPolicies;
 import dev.fluxo.components.iam.PolicyStatement;
 import dev.fluxo.components.lakehouse.IcebergTables;
@@ -144,13 +143,9 @@ public class Lakehouse extends ComponentResource {
         var child = CustomResourceOptions.builder().parent(this).build();
 
         this.kmsKeyArn = args.kmsKeyArn().orElseGet(() -> {
-            var key = new Key(name + "-key", KeyArgs.builder()
-                    .description("Fluxo " + environment + " lakehouse: layer buckets and Athena results")
-                    .enableKeyRotation(true)
-                    .deletionWindowInDays(30)
-                    .policy(KeyPolicies.accountKey(account, false).toJson())
-                    .tags(ResourceTags.named(tags, name + "-key"))
-                    .build(), protection.options(this));
+            var key = ComponentKey.create(name + "-key",
+                    "Fluxo " + environment + " lakehouse: layer buckets and Athena results",
+                    KeyPolicies.accountKey(account, false), tags, protection.options(this));
             new Alias(name + "-key-alias", AliasArgs.builder()
                     .name("alias/fluxo-" + environment + "-lakehouse")
                     .targetKeyId(key.keyId())

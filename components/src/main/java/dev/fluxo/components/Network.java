@@ -33,8 +33,6 @@ import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.inputs.GetAvailabilityZonesArgs;
-import com.pulumi.aws.kms.Key;
-import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.deployment.InvokeOptions;
@@ -42,6 +40,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.fluxo.components.iam.AwsAccount;
+import dev.fluxo.components.iam.ComponentKey;
 import dev.fluxo.components.iam.KeyPolicies;
 import dev.fluxo.components.iam.PolicyDocument;
 import dev.fluxo.components.iam.PolicyStatement;
@@ -253,13 +252,8 @@ public class Network extends ComponentResource {
                     .build(), child);
         }
 
-        var keyArn = args.kmsKeyArn().orElseGet(() -> new Key(name + "-flow-logs-key", KeyArgs.builder()
-                .description("Encrypts the VPC flow logs of " + name)
-                .enableKeyRotation(true)
-                .deletionWindowInDays(30)
-                .policy(KeyPolicies.accountKey(account, true).toJson())
-                .tags(ResourceTags.named(tags, name + "-flow-logs-key"))
-                .build(), child).arn());
+        var keyArn = args.kmsKeyArn().orElseGet(() -> ComponentKey.create(name + "-flow-logs-key",
+                "Encrypts the VPC flow logs of " + name, KeyPolicies.accountKey(account, true), tags, child).arn());
         var logGroup = new LogGroup(name + "-flow-logs", LogGroupArgs.builder()
                 .name("/fluxo/" + environment + "/" + name + "/vpc-flow-logs")
                 .retentionInDays(args.flowLogRetentionDays())

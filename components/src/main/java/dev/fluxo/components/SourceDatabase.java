@@ -4,8 +4,6 @@ import com.pulumi.aws.cloudwatch.MetricAlarm;
 import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
-import com.pulumi.aws.kms.Key;
-import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.aws.rds.Instance;
 import com.pulumi.aws.rds.InstanceArgs;
 import com.pulumi.aws.rds.ParameterGroup;
@@ -23,6 +21,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import dev.fluxo.components.database.DatabaseAlarm;
 import dev.fluxo.components.database.PostgresParameters;
 import dev.fluxo.components.iam.AwsAccount;
+import dev.fluxo.components.iam.ComponentKey;
 import dev.fluxo.components.iam.KeyPolicies;
 import dev.fluxo.components.naming.EnvironmentName;
 import dev.fluxo.components.naming.ResourceTags;
@@ -143,13 +142,10 @@ public class SourceDatabase extends ComponentResource {
                     + "name) must be at most 63 of a-z, 0-9 and single '-'; rename the component");
         }
 
-        var keyArn = args.kmsKeyArn().orElseGet(() -> new Key(name + "-key", KeyArgs.builder()
-                .description("Fluxo " + environment + " source database: storage, master secret, Performance Insights")
-                .enableKeyRotation(true)
-                .deletionWindowInDays(30)
-                .policy(KeyPolicies.accountKey(AwsAccount.lookup(this), false).toJson())
-                .tags(ResourceTags.named(tags, name + "-key"))
-                .build(), CustomResourceOptions.builder().parent(this).protect(args.protect()).build()).arn());
+        var keyArn = args.kmsKeyArn().orElseGet(() -> ComponentKey.create(name + "-key",
+                "Fluxo " + environment + " source database: storage, master secret, Performance Insights",
+                KeyPolicies.accountKey(AwsAccount.lookup(this), false), tags,
+                CustomResourceOptions.builder().parent(this).protect(args.protect()).build()).arn());
 
         var subnetGroup = new SubnetGroup(name + "-subnets", SubnetGroupArgs.builder()
                 .namePrefix(identifier + "-")

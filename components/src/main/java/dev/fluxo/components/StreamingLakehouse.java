@@ -4,8 +4,6 @@ import com.pulumi.aws.cloudwatch.Dashboard;
 import com.pulumi.aws.cloudwatch.DashboardArgs;
 import com.pulumi.aws.kms.Alias;
 import com.pulumi.aws.kms.AliasArgs;
-import com.pulumi.aws.kms.Key;
-import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
@@ -246,13 +244,9 @@ public class StreamingLakehouse extends ComponentResource {
      */
     private Output<String> stackKey(String name, String environment, LakehouseArgs lake, AwsAccount account,
                                     Map<String, String> tags) {
-        var key = new Key(name + "-key", KeyArgs.builder()
-                .description("Fluxo " + environment + ": every part of the stack (shared key)")
-                .enableKeyRotation(true)
-                .deletionWindowInDays(ComponentKey.DELETION_WINDOW_DAYS)
-                .policy(KeyPolicies.stackKey(account).toJson())
-                .tags(ResourceTags.named(tags, name + "-key"))
-                .build(), DataProtection.forComponent(lake.allowDataDeletion(), lake.protect()).options(this));
+        var key = ComponentKey.create(name + "-key", "Fluxo " + environment + ": every part of the stack (shared key)",
+                KeyPolicies.stackKey(account), tags,
+                DataProtection.forComponent(lake.allowDataDeletion(), lake.protect()).options(this));
         new Alias(name + "-key-alias", AliasArgs.builder()
                 .name("alias/fluxo-" + environment)
                 .targetKeyId(key.keyId())

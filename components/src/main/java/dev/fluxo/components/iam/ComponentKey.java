@@ -25,12 +25,22 @@ public final class ComponentKey {
     /** The given key's ARN, or the ARN of a key created as {@code <resourceName>} under {@code parent}. */
     public static Output<String> givenOrCreate(Optional<Output<String>> given, String resourceName, String description,
                                                Resource parent, AwsAccount account, Map<String, String> tags) {
-        return given.orElseGet(() -> new Key(resourceName, KeyArgs.builder()
+        return given.orElseGet(() -> create(resourceName, description, KeyPolicies.accountKey(account, true), tags,
+                CustomResourceOptions.builder().parent(parent).build()).arn());
+    }
+
+    /**
+     * A customer-managed key as every Fluxo key is made: rotation on, {@value #DELETION_WINDOW_DAYS}-day deletion
+     * window, the given policy, tagged with its name.
+     */
+    public static Key create(String resourceName, String description, PolicyDocument policy, Map<String, String> tags,
+                             CustomResourceOptions options) {
+        return new Key(resourceName, KeyArgs.builder()
                 .description(description)
                 .enableKeyRotation(true)
                 .deletionWindowInDays(DELETION_WINDOW_DAYS)
-                .policy(KeyPolicies.accountKey(account, true).toJson())
+                .policy(policy.toJson())
                 .tags(ResourceTags.named(tags, resourceName))
-                .build(), CustomResourceOptions.builder().parent(parent).build()).arn());
+                .build(), options);
     }
 }

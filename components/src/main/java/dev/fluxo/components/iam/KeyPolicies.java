@@ -53,7 +53,16 @@ public final class KeyPolicies {
      * Logs, plus the alarm publishers.
      */
     public static PolicyDocument stackKey(AwsAccount account) {
-        var statements = new ArrayList<>(accountKey(account, true).statements());
+        return withAlarmPublishers(accountKey(account, true), account);
+    }
+
+    /** The alarm topic's own key: the account key plus the alarm publishers. */
+    public static PolicyDocument alarmTopicKey(AwsAccount account) {
+        return withAlarmPublishers(accountKey(account, false), account);
+    }
+
+    private static PolicyDocument withAlarmPublishers(PolicyDocument base, AwsAccount account) {
+        var statements = new ArrayList<>(base.statements());
         statements.add(alarmPublishers(account));
         return PolicyDocument.of(statements);
     }

@@ -1,7 +1,5 @@
 package dev.fluxo.components.observability;
 
-import com.pulumi.aws.kms.Key;
-import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.aws.sns.Topic;
 import com.pulumi.aws.sns.TopicArgs;
 import com.pulumi.aws.sns.TopicPolicy;
@@ -38,16 +36,8 @@ public final class AlarmTopic {
                                         Optional<Output<String>> keyArn, AwsAccount account,
                                         Map<String, String> tags, Resource parent) {
         var child = CustomResourceOptions.builder().parent(parent).build();
-        var topicKeyArn = keyArn.orElseGet(() -> new Key(name + "-key", KeyArgs.builder()
-                .description("Encrypts the alarm topic " + topicName)
-                .enableKeyRotation(true)
-                .deletionWindowInDays(ComponentKey.DELETION_WINDOW_DAYS)
-                .policy(PolicyDocument.of(
-                        PolicyStatement.allow().sid("AccountAdministersKeyThroughIam")
-                                .awsPrincipal(account.rootPrincipal()).actions("kms:*").thisKey().build(),
-                        KeyPolicies.alarmPublishers(account)).toJson())
-                .tags(ResourceTags.named(tags, name + "-key"))
-                .build(), child).arn());
+        var topicKeyArn = keyArn.orElseGet(() -> ComponentKey.create(name + "-key", "Encrypts the alarm topic "
+                + topicName, KeyPolicies.alarmTopicKey(account), tags, child).arn());
         var topic = new Topic(name, TopicArgs.builder()
                 .name(topicName)
                 .kmsMasterKeyId(topicKeyArn)

@@ -97,8 +97,9 @@ public final class StackSpecParser {
         var platform = fluxo.oneOf("platform", Map.of(StackSpec.AWS, StackSpec.AWS, StackSpec.KUBERNETES,
                 StackSpec.KUBERNETES), false, "fluxo:platform: kubernetes").orElse(StackSpec.DEFAULT_PLATFORM);
         var kubernetes = KubernetesSettings.read(fluxo, config, platform);
+        var onKubernetes = StackSpec.KUBERNETES.equals(platform);
         fluxo.finish();
-        if (!StackSpec.KUBERNETES.equals(platform)) {
+        if (!onKubernetes) {
             EndpointRequirements.check(networkSection, network, stream, job);
         } else if (job.privateSubnets().orElse(false)) {
             fluxo.problem("job.privateSubnets", "true", "with platform: kubernetes Fluxo creates no VPC; the job runs "
@@ -106,7 +107,8 @@ public final class StackSpecParser {
                     "fluxo:job: { mode: scheduled, scheduleMinutes: 60 }");
         }
 
-        environment.filter(Environment::isProd).ifPresent(e -> checkProd(fluxo, allowDataDeletion, database, sharedKey));
+        environment.filter(Environment::isProd).ifPresent(e -> checkProd(fluxo, allowDataDeletion,
+                onKubernetes ? Optional.empty() : Optional.of(database), sharedKey));
 
         if (!problems.isEmpty()) {
             throw new InvalidStackConfigException(config.stack(), problems);
@@ -408,12 +410,22 @@ public final class StackSpecParser {
         return new AlarmSpec(email);
     }
 
-    // Prod must survive an AZ loss and an accidental delete; these are requirements, not defaults.
-    private static void checkProd(ConfigSection fluxo, boolean allowDataDeletion, DatabaseSpec db, boolean sharedKey) {
+    // Prod must survive an AZ loss and an accidental delete; these are requirements, not defaults. The source database
+    // rules apply where Fluxo creates the database (aws); the Kubernetes flavour reaches an existing one.
+    private static void checkProd(ConfigSection fluxo, boolean allowDataDeletion, Optional<DatabaseSpec> database,
+                                  boolean sharedKey) {
         if (sharedKey) {
             fluxo.problem("kmsKeys", "shared", "prod keeps one key per component, so each grant decrypts only its part",
                     "per-component", "fluxo:kmsKeys: per-component");
         }
+        database.ifPresent(db -> checkProdDatabase(fluxo, db));
+        if (allowDataDeletion) {
+            fluxo.problem("allowDataDeletion", "true", "prod data can never be deleted by a stack update", "false",
+                    "fluxo:allowDataDeletion: false");
+        }
+    }
+
+    private static void checkProdDatabase(ConfigSection fluxo, DatabaseSpec db) {
         var example = "fluxo:database: { multiAz: true, deletionProtection: true, backupRetentionDays: 7 }";
         if (!db.multiAz()) {
             fluxo.problem("database.multiAz", "false", "prod requires a Multi-AZ source database", "true", example);
@@ -426,10 +438,6 @@ public final class StackSpecParser {
             fluxo.problem("database.backupRetentionDays", Integer.toString(backups),
                     "prod requires at least " + PROD_MIN_BACKUP_RETENTION_DAYS + " days of backups",
                     PROD_MIN_BACKUP_RETENTION_DAYS + " to 35", example);
-        }
-        if (allowDataDeletion) {
-            fluxo.problem("allowDataDeletion", "true", "prod data can never be deleted by a stack update", "false",
-                    "fluxo:allowDataDeletion: false");
         }
     }
 }

@@ -66,6 +66,18 @@ class StackSpecParserTest {
     }
 
     @Test
+    void aKubernetesProdStackIsHeldToItsOwnRulesNotTheAwsDatabasesOnes() {
+        var m = InvalidConfigCases.validKubernetesDev();
+        m.put("fluxo:environment", "prod");
+        var e = catchThrowableOfType(InvalidStackConfigException.class,
+                () -> StackSpecParser.parse("fluxo", InvalidConfigCases.config(m)));
+        assertThat(e.problems()).extracting(ConfigProblem::key).containsExactly("fluxo:kubernetes.storageGb");
+
+        m.put("fluxo:kubernetes", m.get("fluxo:kubernetes").replace("{", "{\"storageGb\":100,"));
+        assertThat(StackSpecParser.parse("fluxo", InvalidConfigCases.config(m)).environment()).isEqualTo(Environment.PROD);
+    }
+
+    @Test
     void aSecretMaskingKeyIsAcceptedAndNeverEchoed() {
         var spec = StackSpecParser.parse("fluxo", InvalidConfigCases.withSecretMaskingKey("k".repeat(40)));
         assertThat(spec.maskingKeyConfigured()).isTrue();
