@@ -31,6 +31,8 @@ public record PipelineSettings(EnvelopeFormat format, DecoderOptions decoderOpti
     public static final String FORMAT = "fluxo.envelope.format";
     public static final String MAX_PAYLOAD_BYTES = "fluxo.decode.max-payload-bytes";
     public static final String KEEP_ALLOWED_PII = "fluxo.mask.keep-allowed-pii";
+    /** The pipeline's own keys (the catalog's are {@link CatalogSettings#KEYS}). */
+    public static final List<String> KEYS = List.of(FORMAT, MAX_PAYLOAD_BYTES, KEEP_ALLOWED_PII);
     /** Default envelope format: Debezium JSON (MSK Connect, Strimzi, the local engine). */
     public static final EnvelopeFormat DEFAULT_FORMAT = EnvelopeFormat.DEBEZIUM_JSON;
 

@@ -23,9 +23,4 @@ public record LakeTables(String catalog, String namespacePrefix) {
     public String namespace(TableDefinition table) {
         return catalog + "." + table.layer().database(namespacePrefix);
     }
-
-    /** A table given as {@code layer.name}, in this catalog with the prefix: {@code catalog.<prefix>layer.name}. */
-    public String qualifiedName(String layerDotName) {
-        return catalog + "." + namespacePrefix + layerDotName;
-    }
 }

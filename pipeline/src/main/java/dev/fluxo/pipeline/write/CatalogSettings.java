@@ -49,6 +49,10 @@ public record CatalogSettings(Map<String, String> properties) {
     public static final String GLUE_CATALOG_ID = "fluxo.catalog.glue.catalog-id";
     public static final String GLUE_ENDPOINT = "fluxo.catalog.glue.endpoint";
     public static final String NAMESPACE_PREFIX = "fluxo.catalog.namespace-prefix";
+    /** Every key above: what a configuration source (e.g. a Lambda's environment) may set. */
+    public static final List<String> KEYS = List.of(TYPE, NAME, WAREHOUSE, JDBC_URI, JDBC_USER, JDBC_PASSWORD,
+            S3_ENDPOINT, S3_PATH_STYLE, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, REGION, GLUE_CATALOG_ID, GLUE_ENDPOINT,
+            NAMESPACE_PREFIX);
     /** Prefix of properties handed to Iceberg unchanged (minus the prefix). */
     public static final String ICEBERG_PREFIX = "iceberg.";
 

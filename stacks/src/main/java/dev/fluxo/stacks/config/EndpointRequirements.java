@@ -43,18 +43,15 @@ final class EndpointRequirements {
             return;
         }
         var listed = spec.interfaceEndpoints().orElse(List.of());
-        var missing = new ArrayList<String>();
-        required(stream, job).forEach((service, why) -> {
-            if (!listed.contains(service)) {
-                missing.add(service + " (" + why + ")");
-            }
-        });
+        var missing = new LinkedHashMap<>(required(stream, job));
+        missing.keySet().removeAll(listed);
         if (!missing.isEmpty()) {
             var all = new ArrayList<>(listed);
-            required(stream, job).keySet().stream().filter(s -> !all.contains(s)).forEach(all::add);
+            all.addAll(missing.keySet());
             network.problem("interfaceEndpoints", listed.toString(),
                     "without a NAT gateway the private subnets reach AWS only through endpoints; missing: "
-                            + String.join(", ", missing),
+                            + String.join(", ", missing.entrySet().stream()
+                            .map(e -> e.getKey() + " (" + e.getValue() + ")").toList()),
                     "every service the stack's private parts call, or natGateway: true",
                     "fluxo:network: { interfaceEndpoints: [" + String.join(", ", all) + "] }");
         }

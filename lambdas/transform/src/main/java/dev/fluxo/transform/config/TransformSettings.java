@@ -34,13 +34,13 @@ public record TransformSettings(PipelineSettings pipeline, MaskingKeySource mask
     /** Region of the Lambda runtime, used for {@link CatalogSettings#REGION} when {@code FLUXO_REGION} is unset. */
     public static final String AWS_REGION = "AWS_REGION";
 
-    /** Every pipeline property read from the environment, by its variable. */
-    private static final List<String> PROPERTIES = List.of(CatalogSettings.NAME, CatalogSettings.WAREHOUSE,
-            CatalogSettings.GLUE_CATALOG_ID, CatalogSettings.GLUE_ENDPOINT,
-            CatalogSettings.JDBC_URI, CatalogSettings.JDBC_USER, CatalogSettings.JDBC_PASSWORD,
-            CatalogSettings.S3_ENDPOINT, CatalogSettings.S3_PATH_STYLE, CatalogSettings.S3_ACCESS_KEY_ID,
-            CatalogSettings.S3_SECRET_ACCESS_KEY, CatalogSettings.REGION, PipelineSettings.FORMAT,
-            PipelineSettings.MAX_PAYLOAD_BYTES, PipelineSettings.KEEP_ALLOWED_PII);
+    /**
+     * Every pipeline property read from the environment, longest first: messages are rewritten key by key, and a key
+     * can be the start of another ({@code fluxo.catalog.name} / {@code fluxo.catalog.namespace-prefix}).
+     */
+    private static final List<String> PROPERTIES = java.util.stream.Stream.concat(CatalogSettings.KEYS.stream(),
+                    PipelineSettings.KEYS.stream())
+            .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
 
     /**
      * Reads the settings.
@@ -80,7 +80,6 @@ public record TransformSettings(PipelineSettings pipeline, MaskingKeySource mask
     /** The pipeline properties the environment sets, by property key. */
     public static Map<String, String> properties(Map<String, String> env) {
         Map<String, String> properties = new LinkedHashMap<>();
-        putIfSet(properties, CatalogSettings.TYPE, value(env, CATALOG));
         for (String key : PROPERTIES) {
             putIfSet(properties, key, value(env, variableFor(key)));
         }
@@ -99,7 +98,7 @@ public record TransformSettings(PipelineSettings pipeline, MaskingKeySource mask
 
     /** The pipeline's messages name properties; the function's user sets variables. */
     private static String inVariables(String message) {
-        String result = message.replace(CatalogSettings.TYPE, CATALOG);
+        String result = message;
         for (String key : PROPERTIES) {
             result = result.replace(key, variableFor(key));
         }

@@ -37,6 +37,29 @@ class TransformSettingsTest {
     }
 
     @Test
+    void theEnvironmentsGlueDatabasePrefixReachesTheCatalogAndItsErrorsNameTheVariable() {
+        Map<String, String> env = Map.of(TransformSettings.CATALOG, "jdbc",
+                "FLUXO_CATALOG_JDBC_URI", "jdbc:postgresql://db/iceberg", "FLUXO_CATALOG_WAREHOUSE", "s3://lake/wh",
+                "FLUXO_CATALOG_NAMESPACE_PREFIX", "fluxo_dev_", "FLUXO_MASKING_KEY", "0123456789abcdef");
+        assertThat(TransformSettings.fromEnvironment(env, EnvelopeFormat.DEBEZIUM_JSON).pipeline().catalog()
+                .namespacePrefix()).isEqualTo("fluxo_dev_");
+
+        var bad = new java.util.HashMap<>(env);
+        bad.put("FLUXO_CATALOG_NAMESPACE_PREFIX", "Fluxo-Dev");
+        assertThatThrownBy(() -> TransformSettings.fromEnvironment(bad, EnvelopeFormat.DEBEZIUM_JSON))
+                .hasMessageContaining("FLUXO_CATALOG_NAMESPACE_PREFIX must be lower-case");
+    }
+
+    @Test
+    void everyCatalogAndPipelineKeyHasItsVariable() {
+        for (String key : java.util.stream.Stream.concat(CatalogSettings.KEYS.stream(), PipelineSettings.KEYS.stream())
+                .toList()) {
+            assertThat(TransformSettings.properties(Map.of(TransformSettings.variableFor(key), "x")))
+                    .as(key).containsEntry(key, "x");
+        }
+    }
+
+    @Test
     void theCatalogDefaultsToGlueRestSignedForTheFunctionsRegion() {
         Map<String, String> env = Map.of("FLUXO_CATALOG_GLUE_CATALOG_ID", "123456789012", TransformSettings.AWS_REGION,
                 "sa-east-1", TransformSettings.MASKING_KEY_SECRET_ARN, "arn:aws:secretsmanager:sa-east-1:1:secret:k",
