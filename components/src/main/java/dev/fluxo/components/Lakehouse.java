@@ -262,12 +262,6 @@ public class Lakehouse extends ComponentResource {
     }
 
     /**
-     * The environment a writer of bronze and silver (the transform, as a Lambda or a pod) finds this lakehouse's
-     * catalog with: Glue through its Iceberg REST endpoint ({@code FLUXO_CATALOG=glue-rest}: the transform jar carries
-     * no Glue SDK client), this account's catalog, the bronze warehouse root and the prefix of this environment's
-     * Glue databases (the tables live in {@code fluxo_<env>_bronze}…, not in {@code bronze}).
-     */
-    /**
      * The arguments the streaming job (and its maintenance) finds this lakehouse with: the Glue catalog, the gold
      * warehouse root (where new tables go) and this environment's database prefix.
      */
@@ -276,6 +270,12 @@ public class Lakehouse extends ComponentResource {
                 warehouseLocation(Layer.GOLD), Output.of("--namespace-prefix"), Output.of(namespacePrefix(environment)));
     }
 
+    /**
+     * The environment a writer of bronze and silver (the transform, as a Lambda or a pod) finds this lakehouse's
+     * catalog with: Glue through its Iceberg REST endpoint ({@code FLUXO_CATALOG=glue-rest}: the transform jar carries
+     * no Glue SDK client), this account's catalog, the bronze warehouse root and the prefix of this environment's
+     * Glue databases (the tables live in {@code fluxo_<env>_bronze}…, not in {@code bronze}).
+     */
     public Map<String, Output<String>> writerEnvironment() {
         var env = new java.util.LinkedHashMap<String, Output<String>>();
         env.put("FLUXO_CATALOG", Output.of("glue-rest"));

@@ -89,7 +89,6 @@ import java.util.Map;
  * with {@link Lakehouse#grantRead}/{@link Lakehouse#grantWrite} on {@link #role()} (read silver, write gold).
  */
 public class StreamingJob extends ComponentResource {
-    /** The Pulumi type token. */
     /** Daily at 03:00 UTC, within an hour's window. */
     public static final String DEFAULT_MAINTENANCE_SCHEDULE = "cron(0 3 * * ? *)";
     /** Snapshots older than this are expired. */
@@ -99,6 +98,7 @@ public class StreamingJob extends ComponentResource {
     /** The tables the job writes and therefore maintains. */
     public static final List<String> MAINTAINED_TABLES = List.of("gold.customers", "gold.customers_by_profissao",
             "gold.customers_deletes");
+    /** The Pulumi type token. */
     public static final String TYPE = "fluxo:index:StreamingJob";
     public static final String DEFAULT_MAIN_CLASS = "dev.fluxo.jobs.StreamingJob";
     /** EMR 7.12.0: Spark 3.5.6, exactly the version the job compiles and is tested against (jobs/). */

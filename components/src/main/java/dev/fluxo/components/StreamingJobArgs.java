@@ -380,7 +380,6 @@ public class StreamingJobArgs extends ResourceArgs implements Cloneable {
             return this;
         }
 
-        /** More job arguments, e.g. {@code --catalog-type glue --warehouse s3://...}. Default none. */
         /** When table maintenance runs. Default {@value StreamingJob#DEFAULT_MAINTENANCE_SCHEDULE}. */
         public Builder maintenanceSchedule(String expression) {
             args.maintenanceSchedule = expression;
@@ -393,6 +392,7 @@ public class StreamingJobArgs extends ResourceArgs implements Cloneable {
             return this;
         }
 
+        /** More job arguments, e.g. {@code --catalog-type glue --warehouse s3://...}. Default none. */
         public Builder jobArguments(List<Output<String>> arguments) {
             args.jobArguments = Output.all(arguments);
             return this;

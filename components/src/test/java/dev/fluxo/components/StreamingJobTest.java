@@ -5,7 +5,6 @@ import com.google.gson.JsonParser;
 import com.pulumi.core.Output;
 import com.pulumi.test.PulumiTest;
 import dev.fluxo.components.jobs.SupervisorDefinition;
-import dev.fluxo.components.jobs.WorkerSize;
 import dev.fluxo.components.testing.RecordedResource;
 import dev.fluxo.components.testing.RecordingMocks;
 import org.junit.jupiter.api.AfterEach;
@@ -108,7 +107,8 @@ class StreamingJobTest {
         assertThat(strings(submit.getAsJsonArray("EntryPointArguments"))).containsExactly("--checkpoint", CHECKPOINT,
                 "--trigger", "available-now", "--catalog-type", "glue");
         assertThat(submit.get("SparkSubmitParameters").getAsString()).isEqualTo("--class dev.fluxo.jobs.StreamingJob "
-                + WorkerSize.EMR_DEFAULT.sparkSubmitParameters());
+                + "--conf spark.driver.cores=4 --conf spark.driver.memory=14894m "
+                + "--conf spark.executor.cores=4 --conf spark.executor.memory=14894m");
         var monitoring = parameters.getAsJsonObject("ConfigurationOverrides").getAsJsonObject("MonitoringConfiguration");
         assertThat(monitoring.getAsJsonObject("S3MonitoringConfiguration").has("EncryptionKeyArn")).isTrue();
         assertThat(monitoring.getAsJsonObject("CloudWatchLoggingConfiguration").get("LogGroupName").getAsString())

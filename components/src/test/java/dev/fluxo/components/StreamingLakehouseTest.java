@@ -262,7 +262,8 @@ class StreamingLakehouseTest {
     @Test
     void byDefaultEachComponentHasItsOwnKey() {
         deploy("kinesis");
-        assertThat(mocks.ofType("aws:kms/key:Key")).hasSizeGreaterThanOrEqualTo(7);
+        // source, flow logs, alarms, events, job, transform, producer, lakehouse
+        assertThat(mocks.ofType("aws:kms/key:Key")).hasSize(8);
     }
 
     @Test

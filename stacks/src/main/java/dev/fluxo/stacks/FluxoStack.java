@@ -16,6 +16,8 @@ import dev.fluxo.stacks.config.StackSpecParser;
 import dev.fluxo.stacks.spec.FunctionSpec;
 import dev.fluxo.stacks.spec.StackSpec;
 
+import java.util.Optional;
+
 /** Builds one environment from a validated {@link StackSpec}: one {@link StreamingLakehouse}, and its outputs. */
 public final class FluxoStack {
     static final String PRODUCER_HANDLER = "dev.fluxo.producer.ProducerHandler::handleRequest";
@@ -69,10 +71,15 @@ public final class FluxoStack {
         spec.producer().enabled().ifPresent(b::producerScheduled);
         spec.alarms().email().ifPresent(b::alarmEmail);
         b.sharedKey(spec.sharedKey()).jobInPrivateSubnets(spec.job().inPrivateSubnets());
-        if (spec.maskingKeyConfigured()) {
-            b.maskingKey(Config.of(StackSpecParser.NAMESPACE).requireSecret("maskingKey"));
-        }
+        maskingKey(spec).ifPresent(b::maskingKey);
         return b.build();
+    }
+
+    /** The masking key from config (a Pulumi secret), when the stack sets one; else the components generate it. */
+    static Optional<Output<String>> maskingKey(StackSpec spec) {
+        return spec.maskingKeyConfigured()
+                ? Optional.of(Config.of(StackSpecParser.NAMESPACE).requireSecret("maskingKey"))
+                : Optional.empty();
     }
 
     static NetworkArgs networkArgs(StackSpec spec) {

@@ -7,13 +7,12 @@ import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.fluxo.components.kubernetes.KubernetesLakehouse;
+import dev.fluxo.components.kubernetes.StrimziPlatform;
 import dev.fluxo.components.kubernetes.StrimziPlatformArgs;
 import dev.fluxo.components.kubernetes.TransformDeployment;
 import dev.fluxo.stacks.config.StackSpecParser;
 import dev.fluxo.stacks.spec.KubernetesSpec;
 import dev.fluxo.stacks.spec.StackSpec;
-
-import java.util.Optional;
 
 /**
  * Builds a {@code platform: kubernetes} stack: an explicit Kubernetes provider (kubeconfig from the secret
@@ -28,7 +27,7 @@ final class KubernetesStack {
         var k = spec.kubernetes().orElseThrow();
         var provider = new Provider("kubernetes", providerArgs(k));
         var platform = StrimziPlatformArgs.builder().tags(spec.tags()).environment(spec.stack())
-                .database(k.databaseHost(), k.databasePort().orElse(5432),
+                .database(k.databaseHost(), k.databasePort().orElse(StrimziPlatform.DEFAULT_DATABASE_PORT),
                         k.databaseName().orElse(dev.fluxo.components.SourceDatabase.DEFAULT_DATABASE_NAME),
                         k.databaseSecret())
                 .connectImage(k.connectImage())
@@ -50,8 +49,7 @@ final class KubernetesStack {
                 k.transformReplicas().orElse(TransformDeployment.DEFAULT_REPLICAS),
                 k.transformCpuMillis().orElse(TransformDeployment.DEFAULT_CPU_MILLIS),
                 k.transformMemoryMb().orElse(TransformDeployment.DEFAULT_MEMORY_MB));
-        Optional<Output<String>> maskingKey = spec.maskingKeyConfigured()
-                ? Optional.of(Config.of(StackSpecParser.NAMESPACE).requireSecret("maskingKey")) : Optional.empty();
+        var maskingKey = FluxoStack.maskingKey(spec);
         var lake = new KubernetesLakehouse(spec.project(), spec.tags(), spec.stack(), FluxoStack.lakehouseArgs(spec),
                 platform.build(), k.oidcProviderArn(), transform, FluxoStack.jobArgs(spec, artifacts), maskingKey,
                 ComponentResourceOptions.builder().providers(provider).build());

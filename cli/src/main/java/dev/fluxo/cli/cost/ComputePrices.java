@@ -1,5 +1,7 @@
 package dev.fluxo.cli.cost;
 
+import dev.fluxo.components.jobs.WorkerSize;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -87,7 +89,8 @@ final class ComputePrices {
         var definition = c.ofType(STATE_MACHINE).stream().filter(s -> s.component().equals(r.component())).findFirst()
                 .flatMap(s -> s.string("definition")).orElse("");
         var workerVcpu = sparkConf(definition, "spark.executor.cores", "").orElse(c.assumption("jobWorkerVcpu"));
-        var workerMemoryGb = sparkConf(definition, "spark.executor.memory", "m").map(ComputePrices::workerGb)
+        var workerMemoryGb = sparkConf(definition, "spark.executor.memory", "m")
+                .map(heap -> (double) WorkerSize.workerMemoryGb(heap))
                 .orElse(c.assumption("jobWorkerMemoryGb"));
         var vcpu = Math.min(workers * workerVcpu, leadingNumber(r.string("maximumCapacity.cpu"))
                 .orElse(Double.MAX_VALUE));
@@ -116,11 +119,6 @@ final class ComputePrices {
     private static Optional<Double> sparkConf(String definition, String key, String unit) {
         var m = Pattern.compile(Pattern.quote(key) + "=(\\d+)" + unit + "\\b").matcher(definition);
         return m.find() ? Optional.of(Double.parseDouble(m.group(1))) : Optional.empty();
-    }
-
-    /** The worker size (GB) a Spark heap of {@code heapMb} asks for: heap plus overhead (10%, at least 384 MB). */
-    private static double workerGb(double heapMb) {
-        return Math.ceil((heapMb + Math.max(384, heapMb * 0.1)) / 1024);
     }
 
     private static Optional<Double> leadingNumber(Optional<String> text) {

@@ -39,6 +39,14 @@ public record WorkerSize(int vcpu, int memoryGb) {
         return Math.min((int) (total / 1.1), total - MIN_OVERHEAD_MB);
     }
 
+    /**
+     * The worker size (GB) EMR Serverless gives a Spark JVM asking for {@code heapMb}: the heap plus its overhead
+     * (10%, at least {@value #MIN_OVERHEAD_MB} MB), rounded up. The inverse of {@link #sparkMemoryMb()}.
+     */
+    public static int workerMemoryGb(double heapMb) {
+        return (int) Math.ceil((heapMb + Math.max(MIN_OVERHEAD_MB, heapMb * 0.1)) / 1024);
+    }
+
     /** {@code --conf} parameters for driver and executors. */
     public String sparkSubmitParameters() {
         return String.format("--conf spark.driver.cores=%1$d --conf spark.driver.memory=%2$dm "

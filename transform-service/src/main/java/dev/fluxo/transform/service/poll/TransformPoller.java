@@ -64,6 +64,9 @@ public final class TransformPoller implements AutoCloseable {
     private final AtomicLong lastWriteMillis = new AtomicLong();
     private final AtomicLong lastPollMillis = new AtomicLong();
     private final LatencySamples silverFreshness = new LatencySamples();
+    /** How often the lag is asked of the broker. */
+    static final Duration LAG_INTERVAL = Duration.ofSeconds(1);
+    private long lagCheckedAt = System.nanoTime() - LAG_INTERVAL.toNanos();
     private volatile long lag = -1;
     private volatile int pending;
 
@@ -178,11 +181,17 @@ public final class TransformPoller implements AutoCloseable {
     }
 
     private void updateLag() {
+        // endOffsets is a broker round trip: once a second is enough for a progress figure, not once per 100 ms poll
+        long now = System.nanoTime();
+        if (now - lagCheckedAt < LAG_INTERVAL.toNanos()) {
+            return;
+        }
         long total = 0;
         var assignment = consumer.assignment();
         if (assignment.isEmpty()) {
             return;
         }
+        lagCheckedAt = now;
         Map<TopicPartition, Long> ends = consumer.endOffsets(assignment, Duration.ofSeconds(1));
         for (TopicPartition tp : assignment) {
             total += Math.max(0, ends.getOrDefault(tp, 0L) - consumer.position(tp));
