@@ -1,6 +1,7 @@
 package dev.fluxo.cli;
 
 import dev.fluxo.stacks.plan.Plan;
+import dev.fluxo.cli.cost.CostEstimator;
 import dev.fluxo.cli.diagram.DiagramFile;
 import dev.fluxo.cli.diagram.DiagramFormat;
 import dev.fluxo.cli.plan.PlanJson;
@@ -55,17 +56,19 @@ final class PlanCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return INVALID_CONFIG;
         }
+        // priced once: the tree and the JSON show the same estimate
+        var cost = CostEstimator.standard().estimate(plan);
         if (json != null && json.equals("-")) {
-            out.println(PlanJson.render(plan));
+            out.println(PlanJson.render(plan, cost));
             return plan.exitCode();
         }
-        out.print(PlanTree.render(plan));
+        out.print(PlanTree.render(plan, cost));
         if (json != null) {
             var path = Path.of(json);
             if (path.getParent() != null) {
                 Files.createDirectories(path.getParent());
             }
-            Files.writeString(path, PlanJson.render(plan));
+            Files.writeString(path, PlanJson.render(plan, cost));
             out.println("Wrote " + plan.resources().size() + " resources to " + path);
         }
         if (diagram != null) {

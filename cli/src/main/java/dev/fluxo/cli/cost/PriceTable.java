@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -81,13 +79,6 @@ public final class PriceTable {
             return read(in, RESOURCE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A table from a file with the same shape (for reviewing a price change before committing it). */
-    public static PriceTable load(Path file) throws IOException {
-        try (var in = Files.newInputStream(file)) {
-            return read(in, file.toString());
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.fluxo.cli.plan;
 
-import dev.fluxo.cli.cost.CostEstimator;
+import dev.fluxo.cli.cost.CostEstimate;
 import dev.fluxo.stacks.plan.Plan;
 import dev.fluxo.stacks.plan.PlannedResource;
 
@@ -14,7 +14,7 @@ public final class PlanJson {
     private PlanJson() {
     }
 
-    public static String render(Plan plan) {
+    public static String render(Plan plan, CostEstimate cost) {
         var root = new LinkedHashMap<String, Object>();
         root.put("stack", plan.spec().stack());
         root.put("environment", plan.spec().environment().id());
@@ -22,7 +22,7 @@ public final class PlanJson {
         root.put("resources", plan.resources().stream().map(PlanJson::resource).toList());
         root.put("counts", plan.countsByType());
         root.put("policy", plan.policy().toMap());
-        root.put("cost", CostEstimator.standard().estimate(plan).toMap());
+        root.put("cost", cost.toMap());
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root);
     }
 

@@ -1,6 +1,6 @@
 package dev.fluxo.cli.plan;
 
-import dev.fluxo.cli.cost.CostEstimator;
+import dev.fluxo.cli.cost.CostEstimate;
 import dev.fluxo.stacks.plan.Plan;
 import dev.fluxo.stacks.plan.PlannedResource;
 
@@ -37,7 +37,7 @@ public final class PlanTree {
     private PlanTree() {
     }
 
-    public static String render(Plan plan) {
+    public static String render(Plan plan, CostEstimate cost) {
         var children = new HashMap<String, List<PlannedResource>>();
         PlannedResource root = null;
         for (var r : plan.resources()) {
@@ -60,7 +60,7 @@ public final class PlanTree {
         var components = plan.resources().stream().filter(PlannedResource::isComponent).count();
         sb.append("\n").append(total).append(" resources (").append(components).append(" of them components):\n");
         counts.forEach((type, n) -> sb.append(String.format("  %4d  %s%n", n, type)));
-        sb.append('\n').append(CostEstimator.standard().estimate(plan).render());
+        sb.append('\n').append(cost.render());
         sb.append('\n').append(plan.policy().render());
         if (!sb.toString().endsWith("\n")) {
             sb.append('\n');

@@ -49,9 +49,6 @@ public class TransformDeployment extends ComponentResource {
     public static final int DEFAULT_CPU_MILLIS = 500;
     public static final int DEFAULT_MEMORY_MB = 1024;
 
-    /** The service account's name (the IAM role's trust policy names it). */
-    public final String serviceAccountName = NAME;
-
     /**
      * @param platform    the Strimzi platform whose CDC topic it consumes
      * @param image       the transform image

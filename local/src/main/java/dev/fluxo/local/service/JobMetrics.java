@@ -13,7 +13,7 @@ import java.time.Instant;
 
 /**
  * Follows the job's metrics file (one JSON line per micro-batch, {@code fluxo.gold.batch}) from where it ended when
- * this run started: changes merged into gold, invalid changes skipped, and gold freshness (the batch's
+ * this run started: changes merged into gold and gold freshness (the batch's
  * {@code gold.customers} commit time minus the newest change's commit time in PostgreSQL).
  */
 public final class JobMetrics {
@@ -24,7 +24,6 @@ public final class JobMetrics {
     private long batches;
     private long rowsIn;
     private long merged;
-    private long skippedInvalid;
     private Instant lastBatchFinished;
     private final LatencySamples goldFreshness = new LatencySamples();
     private final StringBuilder partial = new StringBuilder();
@@ -73,7 +72,6 @@ public final class JobMetrics {
             batches++;
             rowsIn += n.path("rows_in").asLong();
             merged += n.path("merged").asLong();
-            skippedInvalid += n.path("skipped_invalid").asLong();
             lastBatchFinished = Instant.parse(n.path("finished_at").asText());
             if (n.path("rows_in").asLong() > 0 && n.path("freshness_ms").canConvertToLong()) {
                 goldFreshness.add(n.path("freshness_ms").asLong());
@@ -95,9 +93,6 @@ public final class JobMetrics {
         return merged;
     }
 
-    public synchronized long skippedInvalid() {
-        return skippedInvalid;
-    }
 
     /** When the newest batch committed, or null before the first. */
     public synchronized Instant lastBatchFinished() {

@@ -37,13 +37,11 @@ public final class TransformService implements AutoCloseable {
 
     private static final String NAME = "fluxo-transform-service";
 
-    private final ServiceSettings settings;
     private final TransformPoller poller;
     private final HealthEndpoint health;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private TransformService(ServiceSettings settings, TransformPoller poller, HealthEndpoint health) {
-        this.settings = settings;
+    private TransformService(TransformPoller poller, HealthEndpoint health) {
         this.poller = poller;
         this.health = health;
     }
@@ -79,7 +77,7 @@ public final class TransformService implements AutoCloseable {
         log().info("Consuming {} from {} as group {} ({}), batches of {} or {} ms; {} on port {}", kafka.topic(),
                 kafka.bootstrapServers(), kafka.groupId(), kafka.consumerProperties().get("security.protocol"),
                 settings.batchSize(), settings.batchWindow().toMillis(), HealthEndpoint.PATH, health.port());
-        return new TransformService(settings, poller, health);
+        return new TransformService(poller, health);
     }
 
     /** What {@code GET /health} answers now. */
@@ -94,15 +92,6 @@ public final class TransformService implements AutoCloseable {
     /** The port {@code GET /health} answers on. */
     public int healthPort() {
         return health.port();
-    }
-
-    public ServiceSettings settings() {
-        return settings;
-    }
-
-    /** The consumer loop, for its counters. */
-    public TransformPoller poller() {
-        return poller;
     }
 
     /**

@@ -60,7 +60,6 @@ public final class TransformPoller implements AutoCloseable {
     private final AtomicLong bronze = new AtomicLong();
     private final AtomicLong silver = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
-    private final AtomicLong failedBatches = new AtomicLong();
     private final AtomicLong lastWriteMillis = new AtomicLong();
     private final AtomicLong lastPollMillis = new AtomicLong();
     private final LatencySamples silverFreshness = new LatencySamples();
@@ -159,7 +158,6 @@ public final class TransformPoller implements AutoCloseable {
             } catch (WakeupException e) {
                 throw e;
             } catch (RuntimeException e) {
-                failedBatches.incrementAndGet();
                 LOG.warn("Batch of {} records not written, retrying in {}: {}", batch.size(), RETRY_PAUSE, e.toString());
                 try {
                     Thread.sleep(RETRY_PAUSE.toMillis());
@@ -220,9 +218,6 @@ public final class TransformPoller implements AutoCloseable {
         return deadLettered.get();
     }
 
-    public long failedBatches() {
-        return failedBatches.get();
-    }
 
     /** When the last batch was written (epoch ms, 0 if none yet). */
     public long lastWriteMillis() {
