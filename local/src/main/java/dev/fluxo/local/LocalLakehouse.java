@@ -15,6 +15,7 @@ import dev.fluxo.local.sql.TrinoServer;
 import dev.fluxo.pipeline.PipelineSettings;
 import dev.fluxo.pipeline.write.CatalogFactory;
 import dev.fluxo.pipeline.write.LakehouseWriter;
+import dev.fluxo.schema.CustomerColumns;
 import dev.fluxo.schema.LakehouseTables;
 import dev.fluxo.transform.service.function.TransformFunctionSink;
 import dev.fluxo.transform.service.poll.BatchSink;
@@ -93,7 +94,7 @@ public final class LocalLakehouse implements AutoCloseable {
         phase("source table and publication", () -> {
             producer.bootstrap();
             return producer;
-        }, p -> "public.customers");
+        }, p -> CustomerColumns.SOURCE_TABLE);
         broker = phase("Kafka 4.3 (KRaft, in-process)", () -> {
             KafkaBroker b = KafkaBroker.start(layout.kafka(), ports.port(Service.KAFKA),
                     ports.port(Service.KAFKA_CONTROLLER));

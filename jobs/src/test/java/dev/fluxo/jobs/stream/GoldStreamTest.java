@@ -1,13 +1,21 @@
 package dev.fluxo.jobs.stream;
 
 import dev.fluxo.jobs.config.JobConfig;
+import dev.fluxo.jobs.merge.GoldMerge;
 import dev.fluxo.jobs.metrics.BatchMetrics;
+import dev.fluxo.jobs.session.LakehouseSession;
 import dev.fluxo.jobs.support.Change;
 import dev.fluxo.jobs.support.ExpectedGold;
 import dev.fluxo.jobs.support.TestLakehouse;
+import dev.fluxo.jobs.table.GoldTables;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -81,5 +89,39 @@ class GoldStreamTest {
         assertThat(lake.spark().catalog().tableExists("prefixed.fluxo_dev_silver.customers_changes")).isTrue();
         assertThat(lake.spark().catalog().tableExists("prefixed.fluxo_dev_gold.customers")).isTrue();
         assertThat(lake.spark().catalog().tableExists("prefixed.gold.customers")).isFalse();
+    }
+
+    @Test
+    void freshnessEndsAtTheGoldCustomersCommitBeforeTheAggregateIsRecomputed() {
+        TestLakehouse lake = new TestLakehouse("freshness").withSilver();
+        lake.append(List.of(of(1, "c", 10, "Engenheira", "F"), of(2, "c", 11, "Medico", "M")));
+        LakehouseSession.ensureGoldTables(lake.spark(), lake.catalog.tables());
+        // every reading of the clock is one second after the previous: start, gold.customers committed, batch end
+        var clock = new Clock() {
+            private Instant now = Instant.parse("2026-11-23T12:00:00Z");
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                now = now.plusSeconds(1);
+                return now;
+            }
+        };
+        var merge = new GoldMerge(lake.catalog.tables(), m -> { }, clock);
+
+        BatchMetrics metrics = merge.apply(lake.spark().table(lake.table(GoldTables.SILVER_CHANGES)), 0);
+
+        var newest = metrics.newestApplied().orElseThrow();
+        assertThat(metrics.freshness()).contains(Duration.between(newest, metrics.finishedAt().minusSeconds(1)));
+        assertThat(lake.aggregateRows()).hasSize(2);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fluxo.local.LocalException;
 import dev.fluxo.producer.db.SchemaBootstrap;
+import dev.fluxo.schema.CustomerColumns;
 import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.format.Json;
@@ -69,7 +70,7 @@ public final class ChangeCapture implements AutoCloseable {
         p.setProperty("slot.name", SLOT);
         p.setProperty("publication.name", SchemaBootstrap.DEFAULT_PUBLICATION);
         p.setProperty("publication.autocreate.mode", "disabled");
-        p.setProperty("table.include.list", "public.customers");
+        p.setProperty("table.include.list", CustomerColumns.SOURCE_TABLE);
         p.setProperty("snapshot.mode", "initial");
         p.setProperty("key.converter.schemas.enable", "false");
         p.setProperty("value.converter.schemas.enable", "false");
