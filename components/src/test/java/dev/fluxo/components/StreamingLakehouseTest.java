@@ -127,6 +127,10 @@ class StreamingLakehouseTest {
         // the Glue Iceberg REST endpoint's first call (GET /v1/config) reads the catalog
         assertThat(resourcesFor("transform-role", "glue:GetCatalog")).anyMatch(arn -> arn.endsWith(":catalog"));
         assertThat(mocks.named("transform-function").input("environment.variables.FLUXO_CATALOG")).contains("glue-rest");
+        // the compute-bound transform runs with C2 (Lambda's Java runtimes stop at C1 unless told otherwise)
+        assertThat(mocks.named("transform-function").input("environment.variables.JAVA_TOOL_OPTIONS"))
+                .contains("-XX:+TieredCompilation -XX:TieredStopAtLevel=4");
+        assertThat(mocks.named("producer-function").input("environment.variables.JAVA_TOOL_OPTIONS")).isEmpty();
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.fluxo.pipeline.change;
 import dev.fluxo.schema.ChangeColumns;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -45,6 +44,8 @@ public record SourcePosition(Kind kind, BigInteger value, Long txId) implements 
         }
     }
 
+    /** {@code ZEROS[n]} is n zeros, the padding of a rendered position. */
+    private static final String[] ZEROS = zeros(SEQUENCE_DIGITS);
     private static final BigInteger UNSIGNED_LONG_MASK = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     public SourcePosition {
@@ -85,18 +86,17 @@ public record SourcePosition(Kind kind, BigInteger value, Long txId) implements 
 
     /** The zero-padded text stored in {@code source_position}. */
     public String rendered() {
-        if (value.bitLength() < Long.SIZE) {
-            // the common case (every LSN and offset below 2^63), written once per bronze and silver row: no BigInteger
-            byte[] digits = new byte[kind.digits];
-            long rest = value.longValue();
-            for (int i = digits.length - 1; i >= 0; i--) {
-                digits[i] = (byte) ('0' + rest % 10);
-                rest /= 10;
-            }
-            return new String(digits, StandardCharsets.ISO_8859_1);
+        // written once per bronze and silver row: every LSN and offset below 2^63 skips BigInteger's toString
+        String digits = value.bitLength() < Long.SIZE ? Long.toString(value.longValue()) : value.toString();
+        return ZEROS[kind.digits - digits.length()].concat(digits);
+    }
+
+    private static String[] zeros(int max) {
+        String[] zeros = new String[max + 1];
+        for (int n = 0; n <= max; n++) {
+            zeros[n] = "0".repeat(n);
         }
-        String digits = value.toString();
-        return "0".repeat(kind.digits - digits.length()) + digits;
+        return zeros;
     }
 
     @Override

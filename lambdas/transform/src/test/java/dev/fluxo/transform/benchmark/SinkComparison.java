@@ -49,24 +49,29 @@ import java.util.Properties;
  * that invokes {@link MskTransformHandler} with the {@link KafkaEvent}s the MSK event source mapping would send, and
  * (b) by the Apache Iceberg Kafka Connect sink with its {@code DebeziumTransform}, in a Kafka Connect standalone
  * worker. One JVM, one run, one input: {@code N} events (default 1,000,000; about 550 bytes; 70/25/5 % inserts,
- * updates, deletes; fixed seed) in a 3-partition topic on an in-process KRaft broker. Both write through a JDBC catalog
- * on embedded PostgreSQL to s3proxy.
+ * updates, deletes; fixed seed) in a 3-partition topic on a KRaft broker. Both write through a JDBC catalog on embedded
+ * PostgreSQL to s3proxy. The broker, s3proxy and PostgreSQL run in another process ({@link BenchmarkServices}), as MSK
+ * and S3 are other machines on AWS.
  *
- * <p>CPU: the process's CPU time ({@code OperatingSystemMXBean.getProcessCpuTime}) from the start of each path to
- * the moment its table holds every change; the phases run one after the other with nothing else working, so each
- * delta holds that path's work, the broker serving its fetches and s3proxy storing its files (PostgreSQL, the
- * catalog's database, is another process and not counted). Run: see docs/benchmarks.md.
+ * <p>CPU: this process's CPU time ({@code OperatingSystemMXBean.getProcessCpuTime}) from the start of each path to
+ * the moment its table holds every change, after a warm-up of each path on other events (second argument, default
+ * {@value #WARMUP_EVENTS}); the phases run one after the other with nothing else working, so each delta is that path's
+ * work, GC and JIT included. The CPU of the JIT compiler and GC threads is printed apart ({@link NativeThreadCpu}), and
+ * the services' CPU during each phase. Run: see docs/benchmarks.md.
  */
 public final class SinkComparison {
     static final String TOPIC = "fluxo.public.customers";
     static final String SINK_CATALOG = "sink";
     static final String SINK_NAMESPACE = "sink";
     static final String WARMUP_TOPIC = "warmup.public.customers";
+    /** Events each path processes before it is measured, unless the second argument says otherwise. */
     static final int WARMUP_EVENTS = 100_000;
     static final TableIdentifier SINK_TABLE = TableIdentifier.of(SINK_NAMESPACE, table(TOPIC));
     /** The MSK event source mapping's largest batch. */
     static final int BATCH = 10_000;
 
+    /** The broker and storage, in their own process. */
+    private static BenchmarkServices.Handle services;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final OperatingSystemMXBean OS =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -74,52 +79,69 @@ public final class SinkComparison {
     private SinkComparison() {
     }
 
-    /** CPU and wall time of one path. */
-    record Cost(String path, long events, double cpuSeconds, double wallSeconds) {
+    /** CPU and wall time of one path, and the CPU the services (broker, s3proxy) spent for it meanwhile. */
+    record Cost(String path, long events, double cpuSeconds, double wallSeconds, double servicesCpuSeconds,
+                double jitSeconds, double gcSeconds) {
         double cpuPerMillion() {
             return cpuSeconds * 1_000_000 / events;
         }
 
+        /** Per million, without the JIT compiler threads: what the path costs once its code is compiled. */
+        double compiledCpuPerMillion() {
+            return (cpuSeconds - jitSeconds) * 1_000_000 / events;
+        }
+
         @Override
         public String toString() {
-            return String.format("%-34s %,10d events  %8.1f CPU-s  %7.1f s wall  %6.2f CPU-s per million", path, events,
-                    cpuSeconds, wallSeconds, cpuPerMillion());
+            return String.format("%-34s %,10d events  %8.1f CPU-s  %7.1f s wall  %6.2f CPU-s per million"
+                            + " (JIT threads %.1f, GC threads %.1f; without JIT %.2f per million); services: %.2f CPU-s"
+                            + " per million", path, events, cpuSeconds, wallSeconds, cpuPerMillion(), jitSeconds,
+                    gcSeconds, compiledCpuPerMillion(), servicesCpuSeconds * 1_000_000 / events);
         }
     }
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : WARMUP_EVENTS;
         Path dir = Files.createTempDirectory("fluxo-sink-comparison");
         System.out.printf("== %,d Debezium change events, work dir %s, JVM %s %s%n", n, dir,
                 System.getProperty("java.vm.version"), ManagementFactory.getRuntimeMXBean().getInputArguments());
-        try (TestLakehouse lakehouse = TestLakehouse.start(dir.resolve("s3"));
-             KafkaBroker broker = KafkaBroker.start(Files.createDirectories(dir.resolve("kafka")))) {
-            String bootstrap = broker.bootstrapServers();
+        try (BenchmarkServices.Handle services = BenchmarkServices.Handle.start(dir, "warmup", "ours", SINK_CATALOG)) {
+            SinkComparison.services = services;
+            String bootstrap = services.bootstrap();
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
                 admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1), new NewTopic(WARMUP_TOPIC, 3, (short) 1),
                         new NewTopic("control-iceberg", 1, (short) 1))).all().get();
             }
-            produce(bootstrap, WARMUP_TOPIC, 7, WARMUP_EVENTS);
+            produce(bootstrap, WARMUP_TOPIC, 7, warmup);
             produce(bootstrap, TOPIC, 42, n);
 
             // Both paths share Iceberg, Parquet, S3FileIO and the Kafka consumer: warm the JIT for both first, so
             // neither pays the other's compilation.
-            Map<String, String> warmEnv = lakehouse.environment("warmup");
-            System.out.println("-- warm-up, " + WARMUP_EVENTS + " other events (not counted)");
-            measure("warm-up: ours", WARMUP_EVENTS, () -> runOurs(warmEnv, bootstrap, WARMUP_TOPIC, WARMUP_EVENTS));
-            measure("warm-up: sink", WARMUP_EVENTS, () -> runSink(sinkCatalogProperties(warmEnv), bootstrap, dir,
-                    WARMUP_TOPIC, WARMUP_EVENTS));
+            Map<String, String> warmEnv = services.environments().get("warmup");
+            System.out.println("-- warm-up, " + warmup + " other events (not counted)");
+            measure("warm-up: ours", warmup, () -> runOurs(warmEnv, bootstrap, WARMUP_TOPIC, warmup));
+            // -Dbenchmark.oursOnly=true: our path alone, e.g. under a profiler
+            boolean oursOnly = Boolean.getBoolean("benchmark.oursOnly");
+            if (!oursOnly) {
+                measure("warm-up: sink", warmup, () -> runSink(sinkCatalogProperties(warmEnv), bootstrap, dir,
+                        WARMUP_TOPIC, warmup));
+            }
 
             System.out.println("-- measured");
-            Map<String, String> env = lakehouse.environment("ours");
+            Map<String, String> env = services.environments().get("ours");
             Cost ours = measure("ours: poll loop + MskTransformHandler", n, () -> runOurs(env, bootstrap, TOPIC, n));
             Catalog ourCatalog = TestLakehouse.catalog(env);
             long bronze = totalRecords(ourCatalog, IcebergTables.identifier(LakehouseTables.BRONZE_CUSTOMERS_CHANGES));
             long silver = totalRecords(ourCatalog, IcebergTables.identifier(LakehouseTables.SILVER_CUSTOMERS_CHANGES));
 
+            if (oursOnly) {
+                System.out.println(ours);
+                System.exit(0);
+            }
             Map<String, String> sinkCatalog = sinkCatalogProperties(env);
             Cost sink = measure("Iceberg Kafka Connect sink", n, () -> runSink(sinkCatalog, bootstrap, dir, TOPIC, n));
-            Catalog catalog = TestLakehouse.catalog(lakehouse.environment(SINK_CATALOG));
+            Catalog catalog = TestLakehouse.catalog(services.environments().get(SINK_CATALOG));
             long sinkRows = totalRecords(catalog, SINK_TABLE);
 
             System.out.println();
@@ -146,15 +168,26 @@ public final class SinkComparison {
         long gcMillis = gcMillis();
         long jitMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         Map<Long, Long> threadsBefore = threadCpu();
+        Duration servicesCpu = services.cpu();
+        Map<NativeThreadCpu.Kind, Double> native0 = NativeThreadCpu.snapshot();
         long cpu = OS.getProcessCpuTime();
         long wall = System.nanoTime();
         phase.run();
-        Cost cost = new Cost(path, events, (OS.getProcessCpuTime() - cpu) / 1e9, (System.nanoTime() - wall) / 1e9);
+        long cpuAfter = OS.getProcessCpuTime();
+        Map<NativeThreadCpu.Kind, Double> native1 = NativeThreadCpu.snapshot();
+        Cost cost = new Cost(path, events, (cpuAfter - cpu) / 1e9, (System.nanoTime() - wall) / 1e9,
+                services.cpu().minus(servicesCpu).toNanos() / 1e9, delta(native0, native1, NativeThreadCpu.Kind.JIT),
+                delta(native0, native1, NativeThreadCpu.Kind.GC));
         System.out.println(cost);
         printThreadBreakdown(threadsBefore, cost.cpuSeconds());
         System.out.printf("    (of which GC pauses %.1f s, JIT compilation %.1f s)%n", (gcMillis() - gcMillis) / 1e3,
                 (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitMillis) / 1e3);
         return cost;
+    }
+
+    private static double delta(Map<NativeThreadCpu.Kind, Double> before, Map<NativeThreadCpu.Kind, Double> after,
+                                NativeThreadCpu.Kind kind) {
+        return after.getOrDefault(kind, 0.0) - before.getOrDefault(kind, 0.0);
     }
 
     static long gcMillis() {
