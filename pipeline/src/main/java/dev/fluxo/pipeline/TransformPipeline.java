@@ -11,6 +11,7 @@ import dev.fluxo.pipeline.validate.ChangeValidator;
 import dev.fluxo.pipeline.validate.ValidationResult;
 import dev.fluxo.pipeline.write.BronzeRow;
 import dev.fluxo.pipeline.write.LakehouseWriter;
+import dev.fluxo.pipeline.write.RowSink;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -51,21 +52,24 @@ public final class TransformPipeline {
         return new Builder();
     }
 
-    /** Transforms and writes one batch (one commit per table) and reports what was written. */
+    /**
+     * Transforms and writes one batch (one commit per table) and reports what was written. Each record is written as
+     * soon as it is transformed, so the batch's decoded rows are never all held at once.
+     */
     public BatchReport process(List<SourceRecord> records) {
         if (writer == null) {
             throw new IllegalStateException("this pipeline has no writer: build it with writer(...) to process batches");
         }
-        TransformedBatch batch = transform(records);
-        LakehouseWriter.Written written = writer.write(batch.bronze(), batch.silver(), batch.deadLetters(),
-                batch.receivedAt());
-        int decodeFailures = batch.count(Stage.DECODE);
-        if (written.deadLetters() != batch.deadLetters().size()) {
-            throw new IllegalStateException("wrote " + written.deadLetters() + " dead letters of "
-                    + batch.deadLetters().size());
+        try (LakehouseWriter.Batch batch = writer.open(clock.instant())) {
+            Counts counts = each(records, batch.ingestedAt(), batch.rows());
+            LakehouseWriter.Written written = batch.commit();
+            if (written.deadLetters() != counts.decodeFailures + counts.invalid) {
+                throw new IllegalStateException("wrote " + written.deadLetters() + " dead letters of "
+                        + (counts.decodeFailures + counts.invalid));
+            }
+            return new BatchReport(records.size(), counts.ignored, written.bronze(), written.silver(),
+                    counts.decodeFailures, written.deadLetters() - counts.decodeFailures);
         }
-        return new BatchReport(batch.received(), batch.ignored(), written.bronze(), written.silver(), decodeFailures,
-                written.deadLetters() - decodeFailures);
     }
 
     /** Decode, validate and mask without writing (no I/O): what {@link #process} would write. */
@@ -74,7 +78,20 @@ public final class TransformPipeline {
         List<BronzeRow> bronze = new ArrayList<>(records.size());
         List<CustomerChange> silver = new ArrayList<>(records.size());
         List<DeadLetter> deadLetters = new ArrayList<>();
-        int ignored = 0;
+        Counts counts = each(records, receivedAt, new RowSink(bronze::add, silver::add, deadLetters::add));
+        return new TransformedBatch(records.size(), counts.ignored, bronze, silver, deadLetters, receivedAt);
+    }
+
+    /** Records that produced no bronze row, by cause. */
+    private static final class Counts {
+        int ignored;
+        int decodeFailures;
+        int invalid;
+    }
+
+    /** Decodes, validates and masks each record in turn and hands its rows on. */
+    private Counts each(List<SourceRecord> records, Instant receivedAt, RowSink rows) {
+        Counts counts = new Counts();
         for (SourceRecord record : records) {
             DecodeResult result;
             try {
@@ -84,22 +101,24 @@ public final class TransformPipeline {
                 result = new DecodeResult.DecodeFailure("decoder error: " + e, record.value());
             }
             if (result instanceof DecodeResult.Ignored) {
-                ignored++;
+                counts.ignored++;
             } else if (result instanceof DecodeResult.DecodeFailure f) {
-                deadLetters.add(new DeadLetter(receivedAt, record.coordinates(), Stage.DECODE, f.reason(), f.raw()));
+                counts.decodeFailures++;
+                rows.deadLetter().accept(new DeadLetter(receivedAt, record.coordinates(), Stage.DECODE, f.reason(), f.raw()));
             } else {
                 CustomerChange change = ((DecodeResult.Decoded) result).change();
-                bronze.add(new BronzeRow(change, record.coordinates(), record.value()));
+                rows.bronze().accept(new BronzeRow(change, record.coordinates(), record.value()));
                 ValidationResult validation = validator.validate(change);
                 if (validation instanceof ValidationResult.Valid v) {
-                    silver.add(masker.maskForSilver(v.change()));
+                    rows.silver().accept(masker.maskForSilver(v.change()));
                 } else {
-                    deadLetters.add(new DeadLetter(receivedAt, record.coordinates(), Stage.VALIDATE,
+                    counts.invalid++;
+                    rows.deadLetter().accept(new DeadLetter(receivedAt, record.coordinates(), Stage.VALIDATE,
                             ((ValidationResult.Invalid) validation).reason(), record.value()));
                 }
             }
         }
-        return new TransformedBatch(records.size(), ignored, bronze, silver, deadLetters, receivedAt);
+        return counts;
     }
 
     /** Builds a pipeline. Decoder and masker are required; the writer only for {@link #process}. */

@@ -31,7 +31,7 @@ public record TransformedBatch(int received, int ignored, List<BronzeRow> bronze
         return new BatchReport(received, ignored, bronze.size(), silver.size(), count(Stage.DECODE), count(Stage.VALIDATE));
     }
 
-    int count(Stage stage) {
+    private int count(Stage stage) {
         return (int) deadLetters.stream().filter(d -> d.stage() == stage).count();
     }
 }

@@ -104,11 +104,74 @@ public final class LakehouseWriter {
      */
     public Written write(List<BronzeRow> bronze, List<CustomerChange> silver, List<DeadLetter> deadLetters,
                          Instant ingestedAt) {
-        OffsetDateTime ingested = utc(ingestedAt);
-        int b = append(BRONZE, bronze, (row, values) -> bronzeRow(row, values, ingested));
-        int s = append(SILVER, silver, (change, values) -> silverRow(change, values, ingested));
-        int d = append(DEAD_LETTER, deadLetters, LakehouseWriter::deadLetterRow);
-        return new Written(b, s, d);
+        try (Batch batch = open(ingestedAt)) {
+            RowSink rows = batch.rows();
+            bronze.forEach(rows.bronze());
+            silver.forEach(rows.silver());
+            deadLetters.forEach(rows.deadLetter());
+            return batch.commit();
+        }
+    }
+
+    /**
+     * Starts a batch whose rows are encoded as they come, so a caller that streams a batch through the pipeline holds
+     * no decoded rows: each is in its Parquet file once added. Nothing is visible before {@link Batch#commit()}.
+     *
+     * @param ingestedAt the {@code ingested_at} of every bronze and silver row
+     */
+    public Batch open(Instant ingestedAt) {
+        return new Batch(ingestedAt);
+    }
+
+    /**
+     * One batch being written: a bronze, a silver and a dead-letter file set, each opened by its first row. Closing a
+     * batch that was not committed closes its files and commits nothing; the caller's retry writes the batch again
+     * (the files left behind are referenced by no snapshot, as after a failed commit, and orphan-file removal
+     * deletes them).
+     */
+    public final class Batch implements AutoCloseable {
+        private final Instant ingestedAt;
+        private final TableAppend<BronzeRow> bronze;
+        private final TableAppend<CustomerChange> silver;
+        private final TableAppend<DeadLetter> deadLetters;
+        private boolean committed;
+
+        private Batch(Instant ingestedAt) {
+            this.ingestedAt = Objects.requireNonNull(ingestedAt, "ingestedAt");
+            OffsetDateTime ingested = utc(ingestedAt);
+            this.bronze = new TableAppend<>(BRONZE, (row, values) -> bronzeRow(row, values, ingested));
+            this.silver = new TableAppend<>(SILVER, (change, values) -> silverRow(change, values, ingested));
+            this.deadLetters = new TableAppend<>(DEAD_LETTER, LakehouseWriter::deadLetterRow);
+        }
+
+        /** The {@code ingested_at} of this batch's rows (and {@code received_at} of its dead letters). */
+        public Instant ingestedAt() {
+            return ingestedAt;
+        }
+
+        /** Where the pipeline hands this batch's rows, each encoded into its table's files when handed. */
+        public RowSink rows() {
+            return new RowSink(bronze::add, silver::add, deadLetters::add);
+        }
+
+        /** Commits bronze, silver and dead letters, in that order, one commit each where rows were added. */
+        public Written commit() {
+            if (committed) {
+                throw new IllegalStateException("this batch is already committed");
+            }
+            committed = true;
+            return new Written(bronze.commit(), silver.commit(), deadLetters.commit());
+        }
+
+        @Override
+        public void close() {
+            if (!committed) {
+                committed = true;
+                bronze.abort();
+                silver.abort();
+                deadLetters.abort();
+            }
+        }
     }
 
     /** The table, created or completed on first use. */
@@ -130,42 +193,88 @@ public final class LakehouseWriter {
         void fill(T item, Object[] values);
     }
 
-    private <T> int append(TableDefinition definition, List<T> items, RowFiller<T> filler) {
-        if (items.isEmpty()) {
-            return 0;
+    /** The rows of one table in one batch: its data files open from the first row until the commit. */
+    private final class TableAppend<T> {
+        private final TableDefinition definition;
+        private final RowFiller<T> filler;
+        private Table table;
+        private FanoutDataWriter<Record> writer;
+        private PartitionKey key;
+        private InternalRecordWrapper wrapper;
+        private Record record;
+        private int[] positions;
+        private Object[] values;
+        private int rows;
+
+        TableAppend(TableDefinition definition, RowFiller<T> filler) {
+            this.definition = definition;
+            this.filler = filler;
         }
-        Table table = table(definition);
-        Schema schema = table.schema();
-        var writerFactory = new GenericFileWriterFactory.Builder(table).dataFileFormat(FileFormat.PARQUET).build();
-        OutputFileFactory files = OutputFileFactory.builderFor(table, 1, System.currentTimeMillis())
-                .format(FileFormat.PARQUET).operationId(UUID.randomUUID().toString()).build();
-        PartitionKey key = new PartitionKey(table.spec(), schema);
-        InternalRecordWrapper wrapper = new InternalRecordWrapper(schema.asStruct());
-        List<DataFile> dataFiles;
-        FanoutDataWriter<Record> writer = new FanoutDataWriter<>(writerFactory, files, table.io(), TARGET_FILE_BYTES);
-        // One record reused for every row: the Parquet writer encodes a row's values when it is written, and the
-        // fan-out writer copies a partition key only when it opens a partition, so neither keeps a reference.
-        Record record = GenericRecord.create(schema);
-        int[] positions = positions(definition, schema);
-        Object[] values = new Object[positions.length];
-        try (writer) {
-            for (T item : items) {
-                filler.fill(item, values);
-                for (int i = 0; i < positions.length; i++) {
-                    record.set(positions[i], values[i]);
-                }
-                key.partition(wrapper.wrap(record));
-                writer.write(record, table.spec(), key);
+
+        void add(T item) {
+            if (writer == null) {
+                openFiles();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + definition.qualifiedName() + ": " + e.getMessage(), e);
+            filler.fill(item, values);
+            for (int i = 0; i < positions.length; i++) {
+                record.set(positions[i], values[i]);
+            }
+            key.partition(wrapper.wrap(record));
+            try {
+                writer.write(record, table.spec(), key);
+            } catch (RuntimeException e) {
+                abort();
+                throw e;
+            }
+            rows++;
         }
-        dataFiles = writer.result().dataFiles();
-        AppendFiles append = table.newAppend();
-        dataFiles.forEach(append::appendFile);
-        append.set("fluxo.rows", String.valueOf(items.size()));
-        append.commit();
-        return items.size();
+
+        private void openFiles() {
+            table = table(definition);
+            Schema schema = table.schema();
+            var writerFactory = new GenericFileWriterFactory.Builder(table).dataFileFormat(FileFormat.PARQUET).build();
+            OutputFileFactory files = OutputFileFactory.builderFor(table, 1, System.currentTimeMillis())
+                    .format(FileFormat.PARQUET).operationId(UUID.randomUUID().toString()).build();
+            writer = new FanoutDataWriter<>(writerFactory, files, table.io(), TARGET_FILE_BYTES);
+            key = new PartitionKey(table.spec(), schema);
+            wrapper = new InternalRecordWrapper(schema.asStruct());
+            // One record reused for every row: the Parquet writer encodes a row's values when it is written, and the
+            // fan-out writer copies a partition key only when it opens a partition, so neither keeps a reference.
+            record = GenericRecord.create(schema);
+            positions = positions(definition, schema);
+            values = new Object[positions.length];
+        }
+
+        /** Closes the files and commits them in one append; 0 and nothing committed if no row was added. */
+        int commit() {
+            if (writer == null) {
+                return 0;
+            }
+            try {
+                writer.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + definition.qualifiedName() + ": " + e.getMessage(), e);
+            }
+            List<DataFile> dataFiles = writer.result().dataFiles();
+            writer = null;
+            AppendFiles append = table.newAppend();
+            dataFiles.forEach(append::appendFile);
+            append.set("fluxo.rows", String.valueOf(rows));
+            append.commit();
+            return rows;
+        }
+
+        void abort() {
+            if (writer != null) {
+                FanoutDataWriter<Record> open = writer;
+                writer = null;
+                try {
+                    open.close();
+                } catch (IOException | RuntimeException e) {
+                    // the batch already failed; its files are committed by no snapshot either way
+                }
+            }
+        }
     }
 
     private static void bronzeRow(BronzeRow row, Object[] v, OffsetDateTime ingestedAt) {
