@@ -1,5 +1,6 @@
 package dev.fluxo.transform;
 
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.fluxo.schema.LakehouseTables;
 import dev.fluxo.transform.bench.ColdStart;
 import dev.fluxo.transform.config.TransformSettings;
@@ -26,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -52,10 +52,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ShadedLambdaJarTest {
     /**
-     * Regression ceiling of the jar's size: 26,452,509 bytes measured (shade, then ProGuard shrinking), plus about 1.5 %.
+     * Regression ceiling of the jar's size: 26,913,588 bytes measured (shade, then ProGuard shrinking), plus about 1.5 %.
      * Issue 5's target, 30 MB, is met; this bound stops a dependency or keep-rule change from silently growing it.
      */
-    static final long MAX_JAR_BYTES = 26_850_000L;
+    static final long MAX_JAR_BYTES = 27_320_000L;
     private static final int BATCH = 1000;
     private static final String ACCOUNT = "123456789012";
 
@@ -161,8 +161,8 @@ class ShadedLambdaJarTest {
             });
         }
 
-        assertThat(output).as("bad records are dead-lettered, not retried:%n%s", output)
-                .containsOnlyOnce(KinesisInvocation.REPORTED + System.lineSeparator());
+        assertThat(output).as("bad records are dead-lettered, not retried")
+                .contains(KinesisInvocation.RESPONSE + "{\"batchItemFailures\":[]}");
         Catalog catalog = TestLakehouse.catalog(env);
         List<Record> silver = TestLakehouse.read(catalog, LakehouseTables.SILVER_CUSTOMERS_CHANGES);
         assertThat(silver.stream().map(r -> r.getField("id") + ":" + r.getField("op")).sorted())
@@ -190,9 +190,8 @@ class ShadedLambdaJarTest {
 
         String output = runKinesisInvocation(env, payloads.stream().map(ShadedLambdaJarTest::utf8).toList());
 
-        List<String> sequences = DmsRecords.event(payloads).getRecords().stream()
-                .map(r -> r.getKinesis().getSequenceNumber()).toList();
-        assertThat(output).contains(KinesisInvocation.REPORTED + " " + String.join(" ", sequences))
+        assertThat(output).contains(KinesisInvocation.RESPONSE + "{\"batchItemFailures\":[{\"itemIdentifier\":\""
+                        + DmsRecords.sequenceNumber(0) + "\"},{\"itemIdentifier\":\"" + DmsRecords.sequenceNumber(1) + "\"}]}")
                 .contains("Batch of 2 records not written, reporting all of them for retry")
                 .contains("\"FailedBatches\":1.0");
     }
@@ -216,11 +215,11 @@ class ShadedLambdaJarTest {
         assertThat(run.output()).contains("JVM start -> handler ready").contains("invocation 2:");
     }
 
-    /** {@link KinesisInvocation} in a child JVM on the jar with these payloads; returns its output. */
+    /** {@link KinesisInvocation} in a child JVM on the jar, one event of these payloads; returns its output. */
     private static String runKinesisInvocation(Map<String, String> env, List<byte[]> payloads) throws Exception {
-        Path records = Files.createTempFile(dir, "kinesis", ".txt");
-        Files.write(records, payloads.stream().map(Base64.getEncoder()::encodeToString).toList());
-        ChildRun run = runOnJar(env, KinesisInvocation.class.getName(), records.toString());
+        Path event = Files.createTempFile(dir, "kinesis-event", ".json");
+        Files.writeString(event, DmsRecords.eventJson(payloads));
+        ChildRun run = runOnJar(env, KinesisInvocation.class.getName(), event.toString());
         assertThat(run.exitCode()).as("KinesisInvocation on the shaded jar:%n%s", run.output()).isZero();
         return run.output();
     }
@@ -229,13 +228,19 @@ class ShadedLambdaJarTest {
     private record ChildRun(int exitCode, String output) {
     }
 
-    /** {@code mainClass} in a child JVM on the jar and the test classes, as Lambda runs Java (C1 only). */
+    /**
+     * {@code mainClass} in a child JVM as Lambda runs Java (C1 only): on the jar, the test classes and the runtime's
+     * serialization library (which Lambda provides beside the function's jar).
+     */
     private static ChildRun runOnJar(Map<String, String> env, String mainClass, String... args) throws Exception {
+        String runtimeSerialization = Path.of(LambdaEventSerializers.class.getProtectionDomain().getCodeSource()
+                .getLocation().toURI()).toString();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Xmx512m",
                 // the jar's own logging configuration, not the tests' log4j2-test.xml
                 "-Dlog4j2.configurationFile=log4j2.xml",
-                "-cp", jar() + File.pathSeparator + System.getProperty("shaded.test-classes"), mainClass));
+                "-cp", String.join(File.pathSeparator, jar().toString(), System.getProperty("shaded.test-classes"),
+                        runtimeSerialization), mainClass));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Path log = Files.createTempFile(dir, "child", ".log");

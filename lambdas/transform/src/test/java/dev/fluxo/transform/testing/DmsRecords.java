@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 /** DMS change records as DMS writes them to Kinesis, and the Kinesis events Lambda hands the function. */
@@ -33,11 +34,16 @@ public final class DmsRecords {
         return eventOf(payloads.stream().map(p -> p.getBytes(StandardCharsets.UTF_8)).toList());
     }
 
+    /** The sequence number of the {@code index}th record of an event (0 is the first). */
+    public static String sequenceNumber(int index) {
+        return FIRST_SEQUENCE.add(BigInteger.valueOf(index * 1000L)).toString();
+    }
+
     /** The event for these payloads, read from shard 0 with consecutive sequence numbers. */
-    public static KinesisEvent eventOf(List<byte[]> payloads) {
+    private static KinesisEvent eventOf(List<byte[]> payloads) {
         List<KinesisEventRecord> records = new ArrayList<>();
         for (int i = 0; i < payloads.size(); i++) {
-            String sequence = FIRST_SEQUENCE.add(BigInteger.valueOf(i * 1000L)).toString();
+            String sequence = sequenceNumber(i);
             KinesisEvent.Record kinesis = new KinesisEvent.Record();
             kinesis.setData(ByteBuffer.wrap(payloads.get(i)));
             kinesis.setPartitionKey("public.customers");
@@ -55,5 +61,23 @@ public final class DmsRecords {
         KinesisEvent event = new KinesisEvent();
         event.setRecords(records);
         return event;
+    }
+
+    /** The same event as the JSON Lambda sends the function (the shape of the Kinesis event in AWS's documentation). */
+    public static String eventJson(List<byte[]> payloads) {
+        StringBuilder json = new StringBuilder("{\"Records\":[");
+        for (int i = 0; i < payloads.size(); i++) {
+            String sequence = sequenceNumber(i);
+            json.append(i == 0 ? "" : ",").append("{\"kinesis\":{\"kinesisSchemaVersion\":\"1.0\",")
+                    .append("\"partitionKey\":\"public.customers\",\"sequenceNumber\":\"").append(sequence)
+                    .append("\",\"data\":\"").append(Base64.getEncoder().encodeToString(payloads.get(i)))
+                    .append("\",\"approximateArrivalTimestamp\":1795392000.").append(100 + i).append("},")
+                    .append("\"eventSource\":\"aws:kinesis\",\"eventVersion\":\"1.0\",")
+                    .append("\"eventID\":\"shardId-000000000000:").append(sequence).append("\",")
+                    .append("\"eventName\":\"aws:kinesis:record\",")
+                    .append("\"invokeIdentityArn\":\"arn:aws:iam::123456789012:role/fluxo-transform\",")
+                    .append("\"awsRegion\":\"us-east-1\",\"eventSourceARN\":\"").append(STREAM_ARN).append("\"}");
+        }
+        return json.append("]}").toString();
     }
 }
