@@ -41,14 +41,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The shrunk Lambda jar runs on its own: small mains of this module's test classes ({@link ColdStart},
- * {@link KinesisInvocation}) in a child JVM whose classpath is the jar plus those classes, with Lambda's JIT setting
- * ({@code -XX:TieredStopAtLevel=1}) and the jar's own logging configuration, against the local services of this JVM.
+ * {@link KinesisInvocation}) in a child JVM whose classpath is the jar, those classes and the Lambda runtime's event
+ * serializers, with Lambda's JIT setting ({@code -XX:TieredStopAtLevel=1}) and the jar's own logging configuration,
+ * against the local services of this JVM.
  * The shrinker drops every class and member no code reaches, so one reached only by name (catalogs, FileIOs, codecs,
  * Log4j plugins, service providers, SDK interceptors) breaks the jar while every other test passes; this test runs
  * after {@code package} (surefire execution {@code shaded-jar}, phase {@code integration-test}) and fails then. It runs
- * both catalogs a function uses, JDBC (local) and glue-rest (AWS); both handlers; bad records to the dead-letter table;
- * the masking key from Secrets Manager; Powertools logs and EMF metrics; a batch the lakehouse refuses; and a
- * configuration error.
+ * both catalogs a function uses, JDBC (local) and glue-rest (AWS); both handlers; an event and a response through the
+ * runtime's JSON serializers; bad records to the dead-letter table; the masking key from Secrets Manager; Powertools
+ * logs and EMF metrics; a batch the lakehouse refuses; and a configuration error.
  */
 class ShadedLambdaJarTest {
     /**
