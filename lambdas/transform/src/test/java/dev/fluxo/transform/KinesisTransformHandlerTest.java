@@ -1,7 +1,6 @@
 package dev.fluxo.transform;
 
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
-import com.amazonaws.services.lambda.runtime.events.KinesisEvent.KinesisEventRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
 import dev.fluxo.schema.LakehouseTables;
@@ -13,21 +12,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.fluxo.transform.testing.DmsRecords.dms;
+import static dev.fluxo.transform.testing.DmsRecords.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Kinesis handler fed DMS records, over a JDBC catalog and s3proxy. */
 class KinesisTransformHandlerTest {
-    private static final String STREAM_ARN = "arn:aws:kinesis:us-east-1:123456789012:stream/fluxo-cdc";
-    private static final BigInteger FIRST_SEQUENCE = new BigInteger("49590338271490256608559692538361571095921575989136588898");
-
     @TempDir
     static Path dir;
     private static TestLakehouse lakehouse;
@@ -40,40 +34,6 @@ class KinesisTransformHandlerTest {
     @AfterAll
     static void stop() throws Exception {
         lakehouse.close();
-    }
-
-    /** A DMS CDC record as DMS writes it to Kinesis. */
-    static String dms(String operation, String recordType, long id, String email) {
-        return "{\"data\":{\"id\":" + id + ",\"nome\":\"Cliente " + id + "\",\"sexo\":\"F\",\"endereco\":null,"
-                + "\"telefone\":\"+55 11 90000-000" + id % 10 + "\",\"email\":\"" + email + "\",\"foto\":null,"
-                + "\"profissao\":\"Contador\",\"dt_update\":\"2026-11-23 10:15:30.123456\"},"
-                + "\"metadata\":{\"timestamp\":\"2026-11-23T10:15:31.000001Z\",\"record-type\":\"" + recordType + "\","
-                + "\"operation\":\"" + operation + "\",\"partition-key-type\":\"schema-table\","
-                + "\"schema-name\":\"public\",\"table-name\":\"customers\",\"transaction-id\":8589934592}}";
-    }
-
-    /** The event Lambda sends for these payloads, read from shard 0 with consecutive sequence numbers. */
-    static KinesisEvent event(List<String> payloads) {
-        List<KinesisEventRecord> records = new ArrayList<>();
-        for (int i = 0; i < payloads.size(); i++) {
-            String sequence = FIRST_SEQUENCE.add(BigInteger.valueOf(i * 1000L)).toString();
-            KinesisEvent.Record kinesis = new KinesisEvent.Record();
-            kinesis.setData(ByteBuffer.wrap(payloads.get(i).getBytes(StandardCharsets.UTF_8)));
-            kinesis.setPartitionKey("public.customers");
-            kinesis.setSequenceNumber(sequence);
-            kinesis.setKinesisSchemaVersion("1.0");
-            KinesisEventRecord r = new KinesisEventRecord();
-            r.setKinesis(kinesis);
-            r.setEventSource("aws:kinesis");
-            r.setEventID("shardId-000000000000:" + sequence);
-            r.setEventSourceARN(STREAM_ARN);
-            r.setAwsRegion("us-east-1");
-            r.setEventName("aws:kinesis:record");
-            records.add(r);
-        }
-        KinesisEvent event = new KinesisEvent();
-        event.setRecords(records);
-        return event;
     }
 
     private static StreamsEventResponse invoke(KinesisTransformHandler handler, KinesisEvent event) {
