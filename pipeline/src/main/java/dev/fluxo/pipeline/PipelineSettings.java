@@ -9,6 +9,8 @@ import dev.fluxo.pipeline.write.CatalogFactory;
 import dev.fluxo.pipeline.write.CatalogSettings;
 import dev.fluxo.pipeline.write.LakehouseWriter;
 
+import org.apache.iceberg.catalog.Catalog;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -75,10 +77,20 @@ public record PipelineSettings(EnvelopeFormat format, DecoderOptions decoderOpti
 
     /** The pipeline these settings describe, writing through a new catalog. */
     public TransformPipeline pipeline(MaskingKey key) {
+        return pipeline(key, writer(CatalogFactory.create(catalog)));
+    }
+
+    /** The pipeline these settings describe, writing with {@code writer}. */
+    public TransformPipeline pipeline(MaskingKey key, LakehouseWriter writer) {
         return TransformPipeline.builder()
                 .decoder(format.decoder(decoderOptions))
                 .masker(new PiiMasker(key, maskingPolicy))
-                .writer(new LakehouseWriter(CatalogFactory.create(catalog), catalog.namespacePrefix()))
+                .writer(writer)
                 .build();
+    }
+
+    /** A writer into {@code catalog} (an open catalog of these settings) under their namespace prefix. */
+    public LakehouseWriter writer(Catalog openCatalog) {
+        return new LakehouseWriter(openCatalog, catalog.namespacePrefix());
     }
 }

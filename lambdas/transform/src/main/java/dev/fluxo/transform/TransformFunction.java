@@ -5,7 +5,6 @@ import dev.fluxo.pipeline.PipelineSettings;
 import dev.fluxo.pipeline.TransformPipeline;
 import dev.fluxo.pipeline.decode.SourceRecord;
 import dev.fluxo.pipeline.mask.MaskingKey;
-import dev.fluxo.pipeline.mask.PiiMasker;
 import dev.fluxo.pipeline.write.CatalogFactory;
 import dev.fluxo.pipeline.write.LakehouseWriter;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -148,12 +147,8 @@ final class TransformFunction {
     private synchronized LakehouseWriter writer() {
         if (pipeline == null) {
             catalog = CatalogFactory.create(settings.catalog());
-            writer = new LakehouseWriter(catalog, settings.catalog().namespacePrefix());
-            pipeline = TransformPipeline.builder()
-                    .decoder(settings.format().decoder(settings.decoderOptions()))
-                    .masker(new PiiMasker(key, settings.maskingPolicy()))
-                    .writer(writer)
-                    .build();
+            writer = settings.writer(catalog);
+            pipeline = settings.pipeline(key, writer);
         }
         return writer;
     }
