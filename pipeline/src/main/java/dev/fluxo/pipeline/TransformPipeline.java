@@ -104,7 +104,8 @@ public final class TransformPipeline {
                 counts.ignored++;
             } else if (result instanceof DecodeResult.DecodeFailure f) {
                 counts.decodeFailures++;
-                rows.deadLetter().accept(new DeadLetter(receivedAt, record.coordinates(), Stage.DECODE, f.reason(), f.raw()));
+                rows.deadLetter().accept(new DeadLetter(receivedAt, record.coordinates(), Stage.DECODE, f.reason(),
+                        f.raw()));
             } else {
                 CustomerChange change = ((DecodeResult.Decoded) result).change();
                 rows.bronze().accept(new BronzeRow(change, record.coordinates(), record.value()));

@@ -160,17 +160,26 @@ public final class LakehouseWriter {
                 throw new IllegalStateException("this batch is already committed");
             }
             committed = true;
-            return new Written(bronze.commit(), silver.commit(), deadLetters.commit());
+            try {
+                return new Written(bronze.commit(), silver.commit(), deadLetters.commit());
+            } catch (RuntimeException e) {
+                abort(); // the tables not committed yet still have open files
+                throw e;
+            }
         }
 
         @Override
         public void close() {
             if (!committed) {
                 committed = true;
-                bronze.abort();
-                silver.abort();
-                deadLetters.abort();
+                abort();
             }
+        }
+
+        private void abort() {
+            bronze.abort();
+            silver.abort();
+            deadLetters.abort();
         }
     }
 
@@ -250,13 +259,14 @@ public final class LakehouseWriter {
             if (writer == null) {
                 return 0;
             }
+            FanoutDataWriter<Record> files = writer;
+            writer = null;
             try {
-                writer.close();
+                files.close();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + definition.qualifiedName() + ": " + e.getMessage(), e);
             }
-            List<DataFile> dataFiles = writer.result().dataFiles();
-            writer = null;
+            List<DataFile> dataFiles = files.result().dataFiles();
             AppendFiles append = table.newAppend();
             dataFiles.forEach(append::appendFile);
             append.set("fluxo.rows", String.valueOf(rows));
