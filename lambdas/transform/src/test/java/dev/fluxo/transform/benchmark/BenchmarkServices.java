@@ -5,13 +5,16 @@ import dev.fluxo.transform.testing.TestLakehouse;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The stand-ins of the managed services both paths of {@link SinkComparison} use: the Kafka broker (MSK) and s3proxy
@@ -53,7 +56,7 @@ public final class BenchmarkServices {
 
         /** Starts the services in a child JVM on this JVM's class path and waits until they are ready. */
         static Handle start(Path dir, String... catalogs) throws IOException {
-            List<String> command = new java.util.ArrayList<>(List.of(
+            List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
                     "-cp", System.getProperty("java.class.path"), BenchmarkServices.class.getName(), dir.toString()));
             command.addAll(List.of(catalogs));
@@ -78,7 +81,7 @@ public final class BenchmarkServices {
             // keep reading what the services print (broker logs), or a full pipe would stall them
             Thread drain = new Thread(() -> {
                 try {
-                    out.transferTo(java.io.Writer.nullWriter());
+                    out.transferTo(Writer.nullWriter());
                 } catch (IOException ignored) {
                     // the process ended
                 }
@@ -97,7 +100,7 @@ public final class BenchmarkServices {
         @Override
         public void close() throws Exception {
             process.getOutputStream().close();
-            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         }
