@@ -1,24 +1,26 @@
 package dev.fluxo.transform;
 
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import dev.fluxo.schema.ChangeColumns;
 import dev.fluxo.schema.LakehouseTables;
+import dev.fluxo.transform.bench.ChangeStream;
 import dev.fluxo.transform.bench.ColdStart;
 import dev.fluxo.transform.config.TransformSettings;
+import dev.fluxo.transform.event.KafkaEvents;
 import dev.fluxo.transform.testing.DmsRecords;
 import dev.fluxo.transform.testing.IcebergRestServer;
-import dev.fluxo.transform.testing.KinesisInvocation;
+import dev.fluxo.transform.testing.LambdaInvocation;
 import dev.fluxo.transform.testing.SecretsManagerEndpoint;
 import dev.fluxo.transform.testing.TestLakehouse;
-import org.apache.iceberg.data.Record;
 import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.data.Record;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.DataInputStream;
 import java.io.File;
 import java.io.IOException;
@@ -35,13 +37,15 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import static dev.fluxo.transform.testing.DmsRecords.dms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The shrunk Lambda jar runs on its own: small mains of this module's test classes ({@link ColdStart},
- * {@link KinesisInvocation}) in a child JVM whose classpath is the jar, those classes and the Lambda runtime's event
+ * {@link LambdaInvocation}) in a child JVM whose classpath is the jar, those classes and the Lambda runtime's event
  * serializers, with Lambda's JIT setting ({@code -XX:TieredStopAtLevel=1}) and the jar's own logging configuration,
  * against the local services of this JVM.
  * The shrinker drops every class and member no code reaches, so one reached only by name (catalogs, FileIOs, codecs,
@@ -163,7 +167,7 @@ class ShadedLambdaJarTest {
         }
 
         assertThat(output).as("bad records are dead-lettered, not retried")
-                .contains(KinesisInvocation.RESPONSE + "{\"batchItemFailures\":[]}");
+                .contains(LambdaInvocation.RESPONSE + "{\"batchItemFailures\":[]}");
         Catalog catalog = TestLakehouse.catalog(env);
         List<Record> silver = TestLakehouse.read(catalog, LakehouseTables.SILVER_CUSTOMERS_CHANGES);
         assertThat(silver.stream().map(r -> r.getField("id") + ":" + r.getField("op")).sorted())
@@ -191,7 +195,7 @@ class ShadedLambdaJarTest {
 
         String output = runKinesisInvocation(env, payloads.stream().map(ShadedLambdaJarTest::utf8).toList());
 
-        assertThat(output).contains(KinesisInvocation.RESPONSE + "{\"batchItemFailures\":[{\"itemIdentifier\":\""
+        assertThat(output).contains(LambdaInvocation.RESPONSE + "{\"batchItemFailures\":[{\"itemIdentifier\":\""
                         + DmsRecords.sequenceNumber(0) + "\"},{\"itemIdentifier\":\"" + DmsRecords.sequenceNumber(1) + "\"}]}")
                 .contains("Batch of 2 records not written, reporting all of them for retry")
                 .contains("\"FailedBatches\":1.0");
@@ -216,12 +220,44 @@ class ShadedLambdaJarTest {
         assertThat(run.output()).contains("JVM start -> handler ready").contains("invocation 2:");
     }
 
-    /** {@link KinesisInvocation} in a child JVM on the jar, one event of these payloads; returns its output. */
+    @Test
+    void theJarsMskHandlerTakesTheEventThroughTheRuntimesSerializers() throws Exception {
+        ChangeStream changes = new ChangeStream(11);
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (int offset = 0; offset < 3; offset++) {
+            ChangeStream.Event e = changes.next();
+            records.add(new ConsumerRecord<>("fluxo.public.customers", 0, offset, e.key(), e.value()));
+        }
+        records.add(new ConsumerRecord<>("fluxo.public.customers", 0, 3, null, utf8("{\"payload\":")));
+        Path event = Files.createTempFile(dir, "msk-event", ".json");
+        try (var out = Files.newOutputStream(event)) {
+            LambdaInvocation.toJson(KafkaEvents.fromConsumerRecords(records, "arn:aws:kafka:us-east-1:" + ACCOUNT
+                    + ":cluster/fluxo/abc", "b-1.fluxo:9098"), out);
+        }
+        Map<String, String> env = lakehouse.environment("msk");
+
+        String output = runInvocation(env, LambdaInvocation.MSK, event);
+
+        assertThat(output).contains(LambdaInvocation.RESPONSE).contains("\"received\":4").contains("\"bronze\":3")
+                .contains("\"deadLettered\":1");
+        Catalog catalog = TestLakehouse.catalog(env);
+        assertThat(TestLakehouse.read(catalog, LakehouseTables.BRONZE_CUSTOMERS_CHANGES))
+                .extracting(r -> (String) r.getField(ChangeColumns.SOURCE_COORDINATES.name()))
+                .containsExactlyInAnyOrder("fluxo.public.customers/0/0", "fluxo.public.customers/0/1",
+                        "fluxo.public.customers/0/2");
+        ((AutoCloseable) catalog).close();
+    }
+
+    /** {@link LambdaInvocation} of the Kinesis handler in a child JVM on the jar, one event of {@code payloads}. */
     private static String runKinesisInvocation(Map<String, String> env, List<byte[]> payloads) throws Exception {
         Path event = Files.createTempFile(dir, "kinesis-event", ".json");
         Files.writeString(event, DmsRecords.eventJson(payloads));
-        ChildRun run = runOnJar(env, KinesisInvocation.class.getName(), event.toString());
-        assertThat(run.exitCode()).as("KinesisInvocation on the shaded jar:%n%s", run.output()).isZero();
+        return runInvocation(env, LambdaInvocation.KINESIS, event);
+    }
+
+    private static String runInvocation(Map<String, String> env, String handler, Path event) throws Exception {
+        ChildRun run = runOnJar(env, LambdaInvocation.class.getName(), handler, event.toString());
+        assertThat(run.exitCode()).as("LambdaInvocation %s on the shaded jar:%n%s", handler, run.output()).isZero();
         return run.output();
     }
 
