@@ -3,12 +3,20 @@ package dev.fluxo.transform;
 import com.amazonaws.services.lambda.runtime.events.KafkaEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fluxo.pipeline.TransformPipeline;
+import dev.fluxo.pipeline.TransformedBatch;
 import dev.fluxo.pipeline.change.SourcePosition;
+import dev.fluxo.pipeline.decode.DecoderOptions;
+import dev.fluxo.pipeline.decode.EnvelopeFormat;
+import dev.fluxo.pipeline.mask.MaskingKey;
+import dev.fluxo.pipeline.mask.MaskingPolicy;
+import dev.fluxo.pipeline.mask.PiiMasker;
+import dev.fluxo.pipeline.write.IcebergTables;
 import dev.fluxo.schema.LakehouseTables;
 import dev.fluxo.transform.config.TransformSettings;
 import dev.fluxo.transform.event.KafkaEvents;
-import dev.fluxo.transform.testing.CapturedChanges;
 import dev.fluxo.transform.testing.CapturedChanges.Change;
+import dev.fluxo.transform.testing.CapturedChanges;
 import dev.fluxo.transform.testing.LambdaRuntime;
 import dev.fluxo.transform.testing.TestLakehouse;
 import org.apache.iceberg.catalog.Catalog;
@@ -22,6 +30,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
@@ -233,16 +243,36 @@ class MskTransformHandlerTest {
     }
 
     @Test
-    void noCatalogConnectionSurvivesASnapshotAndTheNextBatchReopensIt() {
-        MskTransformHandler handler = handler(lakehouse.environment("snapshot"));
+    void beforeASnapshotTheFunctionIsPrimedInMemoryAndNoCatalogConnectionSurvivesIt() throws Exception {
+        Map<String, String> env = lakehouse.environment("snapshot");
+        MskTransformHandler handler = handler(env);
         assertThat(handler.isCatalogOpen()).as("opened at init").isTrue();
 
         handler.beforeCheckpoint(null);
         assertThat(handler.isCatalogOpen()).isFalse();
+        assertThat(output()).contains("Primed " + PrimingBatches.BATCHES * PrimingBatches.BATCH_SIZE
+                + " DEBEZIUM_JSON changes");
+        Catalog catalog = TestLakehouse.catalog(env);
+        assertThat(catalog.loadTable(IcebergTables.identifier(LakehouseTables.SILVER_CUSTOMERS_CHANGES))
+                .currentSnapshot()).as("priming wrote nothing to the lakehouse").isNull();
+        ((AutoCloseable) catalog).close();
+        assertThat(output()).as("priming emits no metrics").doesNotContain("RecordsIn");
         handler.afterRestore(null);
 
         assertThat(invoke(handler, event(changes.subList(0, 3))).getBronze()).isEqualTo(3);
         assertThat(handler.isCatalogOpen()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EnvelopeFormat.class)
+    void primingBatchesAreValidChangesInEveryEnvelopeFormat(EnvelopeFormat format) {
+        TransformPipeline pipeline = TransformPipeline.builder().decoder(format.decoder(DecoderOptions.defaults()))
+                .masker(new PiiMasker(MaskingKey.of(new byte[32]), MaskingPolicy.defaults())).build();
+        for (int batch = 0; batch < PrimingBatches.BATCHES; batch++) {
+            TransformedBatch primed = pipeline.transform(PrimingBatches.batch(format, batch));
+            assertThat(primed.deadLetters()).as("batch %d of %s", batch, format).isEmpty();
+            assertThat(primed.silver()).hasSize(PrimingBatches.BATCH_SIZE);
+        }
     }
 
     @Test

@@ -122,7 +122,9 @@ class ShadedLambdaJarTest {
     @Test
     void theJarWritesBatchesThroughTheJdbcCatalog() throws Exception {
         Map<String, String> env = lakehouse.environment("shaded");
-        runColdStart(env);
+        // with the SnapStart lifecycle between init and the batches: priming in memory works on the shrunk jar
+        String output = runColdStart(env, "snapshot");
+        assertThat(output).contains("Primed " + 12 * 1000 + " DEBEZIUM_JSON changes").contains("before the snapshot");
         Catalog catalog = TestLakehouse.catalog(env);
         assertThat(TestLakehouse.read(catalog, LakehouseTables.BRONZE_CUSTOMERS_CHANGES)).hasSize(2 * BATCH);
         ((AutoCloseable) catalog).close();
@@ -214,10 +216,13 @@ class ShadedLambdaJarTest {
     }
 
     /** {@link ColdStart} in a child JVM on the jar; fails unless both invocations wrote every row. */
-    private static void runColdStart(Map<String, String> env) throws Exception {
-        ChildRun run = runOnJar(env, ColdStart.class.getName(), String.valueOf(BATCH));
+    private static String runColdStart(Map<String, String> env, String... more) throws Exception {
+        List<String> args = new ArrayList<>(List.of(String.valueOf(BATCH)));
+        args.addAll(List.of(more));
+        ChildRun run = runOnJar(env, ColdStart.class.getName(), args.toArray(String[]::new));
         assertThat(run.exitCode()).as("ColdStart on the shaded jar:%n%s", run.output()).isZero();
         assertThat(run.output()).contains("JVM start -> handler ready").contains("invocation 2:");
+        return run.output();
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.lang.management.ManagementFactory;
  * {@link MskTransformHandler} (Lambda's init phase, what a SnapStart snapshot covers: settings, masking key, catalog
  * opened, tables loaded), then two invocations of {@code BATCH} generated Debezium events each, which prove the
  * minimised jar still has every class a batch needs. Settings from the environment (see {@link LocalServices}).
+ * With a second argument {@code snapshot}, the SnapStart lifecycle runs between the two: {@code beforeCheckpoint}
+ * (priming in memory, catalog closed) and {@code afterRestore}, each timed.
  */
 public final class ColdStart {
     private ColdStart() {
@@ -25,6 +27,14 @@ public final class ColdStart {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.printf("JVM start -> handler ready: %d ms (constructor %d ms)%n", ready - jvmStart,
                 ready - constructStart);
+        if (args.length > 1 && args[1].equals("snapshot")) {
+            long t = System.currentTimeMillis();
+            handler.beforeCheckpoint(null);
+            long restored = System.currentTimeMillis();
+            handler.afterRestore(null);
+            System.out.printf("before the snapshot (priming, catalog closed): %d ms; after the restore: %d ms%n",
+                    restored - t, System.currentTimeMillis() - restored);
+        }
         ChangeStream changes = new ChangeStream(7);
         for (int invocation = 1; invocation <= 2; invocation++) {
             KafkaEvent event = changes.kafkaEvent(batch, (invocation - 1L) * batch);
